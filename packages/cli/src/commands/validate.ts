@@ -1,0 +1,57 @@
+import { countBySeverity, FolderNotFoundError, validateFolder, type Diagnostic, type Register } from '@crr/core';
+import { EXIT, useColour, UsageError, type Io } from '../io.js';
+import type { Parsed } from '../options.js';
+import { paint } from '../render/colour.js';
+import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { asOfOption, resolveDir } from './common.js';
+import { CLI_VERSION } from '../version.js';
+
+export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
+  const dir = parsed.args.dir ?? '.';
+  const asOf = asOfOption(parsed, io);
+  let result;
+  try {
+    result = await validateFolder(resolveDir(io, dir), { asOf });
+  } catch (e) {
+    if (e instanceof FolderNotFoundError)
+      throw new UsageError(e.reason === 'missing' ? `There is no folder \`${dir}\`.` : `\`${dir}\` is a file, not a folder.`, 'Give the folder that holds the register, e.g. `crr validate registers/example-icb`.');
+    throw e;
+  }
+  const { register, diagnostics } = result;
+  if (parsed.options.format === 'json') io.stdout.write(JSON.stringify(validationJson(register, diagnostics, asOf), null, 2) + '\n');
+  else {
+    const p = paint(useColour(io));
+    const ctx = { displayDir: dir, register, paint: p };
+    for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, ctx) + '\n\n');
+    io.stdout.write(summaryLine(diagnostics, register, asOf, p) + '\n');
+  }
+  return countBySeverity(diagnostics).errors > 0 ? EXIT.errors : EXIT.ok;
+}
+
+/**
+ * The documented JSON output of `crr validate --format json`. Stable: fields are added, never
+ * renamed or removed, without a new `schemaVersion`.
+ */
+export function validationJson(register: Register, diagnostics: readonly Diagnostic[], asOf: string) {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const m = register.manifest;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'crr', version: CLI_VERSION },
+    register: m ? { id: m.id, title: m.title, version: m.version } : null,
+    asOf,
+    summary: { errors, warnings, files: register.sources.size },
+    diagnostics: diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      rule: d.rule,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      record: d.record ?? null,
+      field: d.field ?? null,
+      message: d.message,
+      hint: d.hint ?? null,
+    })),
+  };
+}

@@ -1,0 +1,41 @@
+import { rulesCommand } from './commands/rules.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { helpText, parseArgs } from './options.js';
+import { CLI_VERSION } from './version.js';
+
+/**
+ * Run one crr command and return its exit code. Never throws and never prints a stack trace:
+ * a bug in crr itself is reported as one, with a request to report it (set CRR_DEBUG=1 for the trace).
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const parsed = parseArgs(argv);
+    if ('help' in parsed) {
+      io.stdout.write(helpText(parsed.help === true ? undefined : parsed.help));
+      return EXIT.ok;
+    }
+    if ('version' in parsed) {
+      io.stdout.write(`crr ${CLI_VERSION}\n`);
+      return EXIT.ok;
+    }
+    switch (parsed.command) {
+      case 'validate':
+        return await validateCommand(parsed, io);
+      case 'schema':
+        return schemaCommand(io);
+      case 'rules':
+        return rulesCommand(parsed, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`crr: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return EXIT.cannotRun;
+    }
+    const err = e as Error;
+    io.stderr.write(`crr: internal error: ${err?.message ?? String(e)}\n  This is a bug in crr, not in your register. Please report it with the command you ran.\n`);
+    if (io.env.CRR_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+    return EXIT.cannotRun;
+  }
+}

@@ -1,0 +1,170 @@
+import { didYouMean, isIsoDate } from '@crr/core';
+import { UsageError } from './io.js';
+
+/**
+ * The one typed table of commands and options. Parsing, `--help` and the README's option
+ * reference are all generated from it, so they cannot disagree.
+ */
+export interface OptionSpec {
+  description: string;
+  /** `flag` takes no value; `choice` one of `choices`; `date` an ISO date; `string` anything; `list` repeatable. */
+  type: 'flag' | 'choice' | 'date' | 'string' | 'list';
+  choices?: readonly string[];
+  default?: string;
+  valueName?: string;
+}
+
+export interface CommandSpec {
+  summary: string;
+  /** Positional arguments, in order. */
+  args: readonly { name: string; description: string; optional?: boolean; default?: string }[];
+  options: Readonly<Record<string, OptionSpec>>;
+}
+
+const asOf: OptionSpec = {
+  type: 'date',
+  valueName: 'YYYY-MM-DD',
+  description: 'Judge the register as of this date (overdue reviews, expired evidence, future incidents). Defaults to today.',
+};
+const dir = { name: 'dir', description: 'The register folder.', optional: true, default: '.' } as const;
+
+export const commands = {
+  validate: {
+    summary: 'Check a register: YAML, shapes, references and every validation rule.',
+    args: [dir],
+    options: {
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` for tools.' },
+      'as-of': asOf,
+    },
+  },
+  schema: {
+    summary: 'Print the JSON Schema of a register file (generated from the model), for editors.',
+    args: [],
+    options: {},
+  },
+  rules: {
+    summary: 'List every diagnostic code with its meaning.',
+    args: [],
+    options: {
+      format: { type: 'choice', choices: ['pretty', 'markdown', 'json'], default: 'pretty', description: 'Output format.' },
+    },
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof commands;
+
+export interface Parsed {
+  command: CommandName;
+  args: Record<string, string>;
+  options: Record<string, string | string[] | boolean>;
+}
+
+/** Parse argv against the table; every mistake is a UsageError with a hint. */
+export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName | true } | { version: true } {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic && topic in commands) return { help: topic as CommandName };
+    return { help: true };
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') return { version: true };
+  const name = argv[0]!;
+  if (!(name in commands)) {
+    const guess = didYouMean(name, Object.keys(commands));
+    throw new UsageError(`\`${name}\` is not a crr command.${guess ? ` Did you mean \`${guess}\`?` : ''}`, 'Run `crr --help` for the list of commands.');
+  }
+  const command = name as CommandName;
+  const spec: CommandSpec = commands[command];
+  const options: Record<string, string | string[] | boolean> = {};
+  const positionals: string[] = [];
+  const rest = argv.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const token = rest[i]!;
+    if (token === '--help' || token === '-h') return { help: command };
+    if (token === '--') {
+      positionals.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith('--') || token === '-') {
+      if (token.startsWith('-') && token !== '-') throw new UsageError(`Unknown option \`${token}\`.`, `Run \`crr ${command} --help\` for its options.`);
+      positionals.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const key = token.slice(2, eq < 0 ? undefined : eq);
+    const opt = spec.options[key];
+    if (!opt) {
+      const guess = didYouMean(key, Object.keys(spec.options));
+      throw new UsageError(`\`crr ${command}\` has no option \`--${key}\`.${guess ? ` Did you mean \`--${guess}\`?` : ''}`, `Run \`crr ${command} --help\` for its options.`);
+    }
+    if (opt.type === 'flag') {
+      if (eq >= 0) throw new UsageError(`\`--${key}\` takes no value.`);
+      options[key] = true;
+      continue;
+    }
+    let value: string | undefined = eq >= 0 ? token.slice(eq + 1) : rest[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}.`);
+    if (opt.type === 'choice' && !opt.choices!.includes(value)) {
+      const guess = didYouMean(value, opt.choices!);
+      throw new UsageError(`\`--${key}\` must be one of ${opt.choices!.map((c) => `\`${c}\``).join(', ')}, not \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+    }
+    if (opt.type === 'date' && !isIsoDate(value)) throw new UsageError(`\`--${key}\` must be a real date written YYYY-MM-DD, not \`${value}\`.`, 'For example `--as-of 2026-04-07`.');
+    if (opt.type === 'list') {
+      const list = (options[key] as string[] | undefined) ?? [];
+      list.push(value);
+      options[key] = list;
+    } else {
+      if (key in options) throw new UsageError(`\`--${key}\` is given twice.`);
+      options[key] = value;
+    }
+  }
+  const args: Record<string, string> = {};
+  spec.args.forEach((a, i) => {
+    const v = positionals[i] ?? a.default;
+    if (v === undefined && !a.optional) throw new UsageError(`\`crr ${command}\` needs ${a.name}.`, `Run \`crr ${command} --help\`.`);
+    if (v !== undefined) args[a.name] = v;
+  });
+  if (positionals.length > spec.args.length)
+    throw new UsageError(`\`crr ${command}\` takes ${spec.args.length === 0 ? 'no arguments' : `at most ${spec.args.length} argument${spec.args.length > 1 ? 's' : ''}`}, but was given \`${positionals.slice(spec.args.length).join(' ')}\`.`, `Run \`crr ${command} --help\`.`);
+  for (const [key, opt] of Object.entries(spec.options)) if (!(key in options) && opt.default !== undefined) options[key] = opt.default;
+  return { command, args, options };
+}
+
+/** `--help` text, from the table. */
+export function helpText(command?: CommandName): string {
+  if (!command) {
+    const width = Math.max(...Object.keys(commands).map((c) => c.length));
+    return [
+      'crr: the clinical risk register for the GP IT supply chain',
+      '',
+      'Usage: crr <command> [options]',
+      '',
+      'Commands:',
+      ...Object.entries(commands).map(([name, spec]) => `  ${name.padEnd(width)}  ${spec.summary}`),
+      '',
+      'Run `crr <command> --help` for a command\'s options.',
+      'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 could not run.',
+      '',
+    ].join('\n');
+  }
+  const spec: CommandSpec = commands[command];
+  const usage = `Usage: crr ${command}${spec.args.map((a) => (a.optional ? ` [${a.name}]` : ` <${a.name}>`)).join('')}${Object.keys(spec.options).length ? ' [options]' : ''}`;
+  const lines = [spec.summary, '', usage, ''];
+  if (spec.args.length) {
+    lines.push('Arguments:');
+    for (const a of spec.args) lines.push(`  ${a.name}  ${a.description}${a.default ? ` Default: ${a.default}` : ''}`);
+    lines.push('');
+  }
+  const entries = Object.entries(spec.options);
+  if (entries.length) {
+    lines.push('Options:');
+    for (const [key, o] of entries) lines.push(`  --${key}${optionValue(o)}  ${o.description}${o.default ? ` Default: ${o.default}.` : ''}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function optionValue(o: OptionSpec): string {
+  if (o.type === 'flag') return '';
+  if (o.type === 'choice') return ` <${o.choices!.join('|')}>`;
+  return ` <${o.valueName ?? 'value'}>`;
+}

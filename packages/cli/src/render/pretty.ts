@@ -1,0 +1,39 @@
+import { countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { codeFrame } from './code-frame.js';
+import type { Paint } from './colour.js';
+
+export interface PrettyContext {
+  /** How the register folder is shown in front of each file: the path the user typed. */
+  displayDir: string;
+  register: Register;
+  paint: Paint;
+}
+
+export function displayPath(dir: string, file: string | undefined): string {
+  if (!file) return dir;
+  const base = dir === '.' || dir === './' ? '' : dir.replace(/\/+$/, '') + '/';
+  return base + file;
+}
+
+/** `file:line:col CODE severity message`, then a code frame and the hint. */
+export function renderDiagnostic(d: Diagnostic, ctx: PrettyContext): string {
+  const { paint: p } = ctx;
+  const where = displayPath(ctx.displayDir, d.file) + (d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '');
+  const sev = d.severity === 'error' ? p.red('error') : p.yellow('warning');
+  const lines = [`${p.bold(where)} ${p.dim(d.code)} ${sev} ${d.message}`];
+  const source = d.file ? ctx.register.sources.get(d.file) : undefined;
+  if (source && d.line !== undefined) lines.push(codeFrame(source, d.line, d.column ?? 1, p));
+  if (d.hint) lines.push(`  ${p.cyan('hint:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[], register: Register, asOf: string, p: Paint): string {
+  const { errors, warnings } = countBySeverity(diagnostics);
+  const files = register.sources.size;
+  const records =
+    register.organisations.length + register.sites.length + register.services.length + register.assets.length + register.profiles.length + register.hazards.length + register.controls.length + register.incidents.length + register.acceptances.length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const status = errors ? p.red(`✖ ${counts}`) : warnings ? p.yellow(`⚠ ${counts}`) : `✔ ${counts}`;
+  return `${status} in ${plural(files, 'file')}, ${plural(records, 'record')} (as of ${asOf})`;
+}

@@ -1,0 +1,66 @@
+/**
+ * A diagnostic is data: a permanent code, a severity, where it is, what it concerns, a message
+ * and a hint. Rules produce drafts that name a YAML path; `locate` turns the path into a line
+ * and column. Only the CLI turns diagnostics into an exit code.
+ */
+export type Severity = 'error' | 'warning';
+
+/** A path into one YAML document: mapping keys and sequence indices. */
+export type YamlPath = readonly (string | number)[];
+
+export interface Diagnostic {
+  /** Permanent code, e.g. `CRR-E012`; never renamed or reused. */
+  code: string;
+  severity: Severity;
+  /** The rule or stage that produced it, e.g. `duplicate-id`. */
+  rule: string;
+  /** File relative to the register folder, with `/` separators; absent for register-wide problems. */
+  file?: string;
+  /** 1-based line and column, where the input has them. */
+  line?: number;
+  column?: number;
+  /** Path of the offending node inside the file. */
+  path?: YamlPath;
+  /** The record the diagnostic concerns, by id. */
+  record?: string;
+  /** The field inside that record, dotted, e.g. `residualRisk.severity`. */
+  field?: string;
+  /** A sentence or two: what is wrong and why it matters. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1 };
+
+/** Sorted by file, then position, then code: the same register always gives the same order. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    cmp(a.file ?? '', b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    cmp(a.code, b.code) ||
+    severityOrder[a.severity] - severityOrder[b.severity] ||
+    cmp(a.record ?? '', b.record ?? '') ||
+    cmp(a.message, b.message)
+  );
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** Plain code-point comparison, independent of locale, so output is the same on every machine. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { collectionNames, type CollectionName } from '../model/register-file.js';
+import type { Register } from '../model/register.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { SourceText } from '../source/source-text.js';
+import { loadCodes } from './load-codes.js';
+import { loadYaml } from './load-yaml.js';
+import { parseCodes } from './parse-codes.js';
+import { emptyRecords, parseRecords } from './parse-records.js';
+import { resolve } from './resolve.js';
+
+export interface RegisterLoad {
+  register: Register;
+  /** Problems found while reading, parsing and checking shapes; rules come later. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Files to Register: load each YAML file, check each record's shape, then resolve. Every stage
+ * keeps going past bad input so that one run reports everything it can.
+ */
+export function loadRegister(files: readonly SourceFile[]): RegisterLoad {
+  const diagnostics: Diagnostic[] = [];
+  const records = emptyRecords();
+  const sources = new Map<string, SourceText>();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) {
+    const { loaded, source, diagnostics: found } = loadYaml(file);
+    if (source) sources.set(file.path, source);
+    diagnostics.push(...found);
+    if (loaded) diagnostics.push(...parseRecords(loaded, records));
+  }
+
+  if (sorted.length === 0) {
+    diagnostics.push({
+      code: loadCodes.noRegister.code,
+      severity: 'error',
+      rule: loadCodes.noRegister.name,
+      message: 'The folder holds no register files (`.yaml` or `.yml`).',
+      hint: 'Point the command at the folder that holds the register, the one with the `register:` manifest.',
+    });
+  } else if (records.manifests.length === 0 && !diagnostics.some((d) => d.path?.[0] === 'register')) {
+    diagnostics.push({
+      code: parseCodes.manifest.code,
+      severity: 'error',
+      rule: parseCodes.manifest.name,
+      message: 'No file of the register holds its manifest (`register:`), so it has no title, owner, CSO or risk scheme.',
+      hint: 'Add a file such as `register.yaml` that starts with `register:` and gives `id`, `title`, `version`, `organisation` and `cso`.',
+    });
+  }
+  for (const extra of records.manifests.slice(1)) {
+    const first = records.manifests[0]!.source;
+    diagnostics.push({
+      code: parseCodes.manifest.code,
+      severity: 'error',
+      rule: parseCodes.manifest.name,
+      file: extra.source.file,
+      line: extra.source.line,
+      column: extra.source.column,
+      path: extra.source.path,
+      message: `This is a second register manifest; the first is at ${first.file}:${first.line}. A register has exactly one.`,
+      hint: 'Keep one `register:` section and merge the other into it.',
+    });
+  }
+
+  const register = resolve(records, sources);
+  indexUnparsed(register, sources, diagnostics);
+  return { register, diagnostics };
+}
+
+/**
+ * A record that failed its schema is not in the register, but its id is: otherwise every
+ * reference to it would be reported again as unknown, burying the one real problem.
+ */
+function indexUnparsed(register: Register, sources: Map<string, SourceText>, diagnostics: Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    const [collection, index] = d.path ?? [];
+    if (!d.record || !d.file || typeof index !== 'number' || !collectionNames.includes(collection as CollectionName)) continue;
+    const key = `${d.file}\u0000${String(collection)}\u0000${index}`;
+    if (seen.has(key) || register.index.has(d.record)) continue;
+    seen.add(key);
+    const pos = sources.get(d.file)?.locate([collection as string, index]) ?? { line: 1, column: 1 };
+    register.index.set(d.record, [{ collection: collection as CollectionName, source: { file: d.file, path: [collection as string, index], ...pos } }]);
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { field, idField, refField, textField } from './field.js';
+import { RequirementList } from './requirement.js';
+
+export const assetTypes = [
+  'firewall',
+  'network-link',
+  'vpn-concentrator',
+  'router',
+  'switch',
+  'data-centre-service',
+  'internet-breakout',
+  'dns',
+  'identity',
+  'clinical-system',
+  'telephony',
+  'power',
+  'other',
+] as const;
+export type AssetType = (typeof assetTypes)[number];
+
+export const Capacity = z
+  .strictObject({
+    limit: field(z.number().positive(), 'How much it can carry at once.', 250),
+    unit: field(
+      z.string().regex(/^[a-z][a-z0-9-]*$/),
+      'What is counted: matches the key of sites\' `demand` (tunnels, mbps, users…).',
+      'tunnels',
+    ),
+  })
+  .meta({ description: 'Where capacity is limited: what it can carry at peak.' });
+
+/**
+ * The attributes common failures hinge on. Shared by asset records and by the local-asset
+ * templates in profiles, so a selector reads them the same way wherever an asset was declared.
+ */
+const attributes = {
+  type: field(z.enum(assetTypes), 'What kind of component this is.', 'firewall'),
+  name: textField('Name people use for it.', 'Northgate Surgery firewall'),
+  description: field(z.string(), 'Notes.', 'Meraki MX at the practice edge; terminates the site-to-site VPN.'),
+  supplier: refField('Organisation that supplies or operates it.', 'org-csu'),
+  vendor: field(z.string().min(1), 'Who makes it.', 'Cisco Meraki'),
+  model: field(z.string().min(1), 'Model.', 'MX68'),
+  software: field(z.string().min(1), 'Software or firmware version: a defect in one train hits every device on it.', 'MX 18.107'),
+  carrier: refField('For links: the carrier organisation whose network it rides on.', 'org-carrier-a'),
+  network: field(z.string().min(1), 'For links: the network it belongs to (KPSN, HSCN, internet…).', 'KPSN'),
+  location: refField('Site (usually a data centre) where it is hosted.', 'dc-maidstone'),
+  managedBy: field(z.string().min(1), 'Management plane or cloud that configures it.', 'Meraki dashboard'),
+  capacity: Capacity,
+  needs: RequirementList,
+  attributes: field(
+    z.record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/), z.string()),
+    'Any other attributes a common cause may hinge on.',
+    { exchange: 'Maidstone North' },
+  ),
+};
+
+export const Asset = z
+  .strictObject({
+    id: idField('Stable id.', 'vpn-b'),
+    ...attributes,
+    supplier: attributes.supplier.optional(),
+    description: attributes.description.optional(),
+    vendor: attributes.vendor.optional(),
+    model: attributes.model.optional(),
+    software: attributes.software.optional(),
+    carrier: attributes.carrier.optional(),
+    network: attributes.network.optional(),
+    location: attributes.location.optional(),
+    managedBy: attributes.managedBy.optional(),
+    capacity: attributes.capacity.optional(),
+    needs: attributes.needs.optional(),
+    attributes: attributes.attributes.optional(),
+  })
+  .meta({ description: 'A component in the supply chain: firewall, link, concentrator, data-centre service, clinical system, telephony…' });
+export type Asset = z.infer<typeof Asset>;
+
+/** A template for an asset every site on a profile has its own of (its firewall, its link). */
+export const LocalAssetTemplate = z
+  .strictObject({
+    ...attributes,
+    name: attributes.name.optional(),
+    supplier: attributes.supplier.optional(),
+    description: attributes.description.optional(),
+    vendor: attributes.vendor.optional(),
+    model: attributes.model.optional(),
+    software: attributes.software.optional(),
+    carrier: attributes.carrier.optional(),
+    network: attributes.network.optional(),
+    location: attributes.location.optional(),
+    managedBy: attributes.managedBy.optional(),
+    capacity: attributes.capacity.optional(),
+    needs: attributes.needs.optional(),
+    attributes: attributes.attributes.optional(),
+  })
+  .meta({ description: 'An asset each site on the profile has its own of; its id becomes `<site id>/<name>`.' });
+
+/** A site's changes to a local asset from its profile: any attribute, merged over the template. */
+export const LocalAssetOverride = LocalAssetTemplate.partial().meta({
+  description: 'Attributes that differ at this site, merged over the profile\'s template.',
+});
+export type LocalAssetTemplate = z.infer<typeof LocalAssetTemplate>;
+export type LocalAssetOverride = z.infer<typeof LocalAssetOverride>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { dateField, field, idField, refField, textField } from './field.js';
+import { RiskSchemeInput } from './risk-scheme.js';
+
+export const Cso = z
+  .strictObject({
+    name: textField('Name of the Clinical Safety Officer.', 'Dr Asha Patel'),
+    registration: z
+      .strictObject({
+        body: field(
+          z.string().min(1),
+          'Professional register the CSO is on (GMC, NMC, HCPC, GPhC, GDC…).',
+          'GMC',
+        ),
+        number: field(z.string().min(1), 'Registration number on that register.', '7012345'),
+      })
+      .meta({ description: 'Professional registration: a CSO must be a registered clinician.' }),
+    organisation: refField('Organisation the CSO acts for.', 'org-icb').optional(),
+    email: field(z.string().min(3), 'Contact address.', 'cso@example.nhs.uk').optional(),
+  })
+  .meta({ description: 'The Clinical Safety Officer who approves this hazard log and the safety case.' });
+
+export const ReviewPolicy = z
+  .strictObject({
+    hazardReviewMonths: field(
+      z.number().int().min(1).max(60),
+      'Months after its last review by which every hazard must be reviewed again, unless it names its own next review date.',
+      12,
+    ).optional(),
+    evidenceWarningDays: field(
+      z.number().int().min(0).max(365),
+      'Reserved: days before evidence expires at which reports start to flag it.',
+      30,
+    ).optional(),
+  })
+  .meta({ description: 'How often the register is reviewed.' });
+
+export const Manifest = z
+  .strictObject({
+    id: idField('Short id of this register.', 'example-icb'),
+    title: textField('Title of the hazard log.', 'Example ICB GP IT infrastructure hazard log'),
+    version: field(z.string().min(1), 'Version of the register; every approved change gets a new one.', '1.4.0'),
+    organisation: refField('The deploying organisation that owns this register (DCB0160).', 'org-icb'),
+    scope: field(z.string().min(1), 'What the register covers.', 'Network and hosting infrastructure under GP clinical systems').optional(),
+    lifecyclePhase: field(
+      z.string().min(1),
+      'Lifecycle phase the safety case addresses (deployment, use, maintenance, decommissioning).',
+      'live service and maintenance',
+    ).optional(),
+    cso: Cso,
+    approved: dateField('Date the CSO approved this version.', '2026-06-01').optional(),
+    riskScheme: RiskSchemeInput.optional(),
+    reviewPolicy: ReviewPolicy.optional(),
+  })
+  .meta({ description: 'The register itself: title, owner, CSO, risk scheme and review policy. Exactly one per register.' });
+export type Manifest = z.infer<typeof Manifest>;

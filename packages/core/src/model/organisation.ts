@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { field, idField, refField, textField } from './field.js';
+
+export const organisationTypes = [
+  'icb',
+  'sub-icb',
+  'pcn',
+  'csu',
+  'supplier',
+  'carrier',
+  'manufacturer',
+  'provider',
+  'other',
+] as const;
+
+export const Organisation = z
+  .strictObject({
+    id: idField('Stable id.', 'org-carrier-a'),
+    type: field(z.enum(organisationTypes), 'What kind of organisation it is.', 'carrier'),
+    name: textField('Name.', 'Southern Fibre Networks Ltd'),
+    ods: field(z.string().regex(/^[A-Z0-9]{3,6}$/), 'ODS code, where it has one.', 'U12345').optional(),
+    parent: refField('Organisation this one sits under (PCN → sub-ICB → ICB).', 'org-icb').optional(),
+    safetyCase: field(
+      z.string().min(1),
+      'For manufacturers: reference to their DCB0129 clinical safety case report, which the deployer must check.',
+      'EMIS Web CSCR v12.3',
+    ).optional(),
+    description: field(z.string(), 'Notes.', 'Runs the KPSN core for the county.').optional(),
+  })
+  .meta({ description: 'An organisation: ICB, PCN, CSU, supplier, carrier, manufacturer.' });
+export type Organisation = z.infer<typeof Organisation>;

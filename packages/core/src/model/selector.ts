@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { field } from './field.js';
+
+/**
+ * A selector names a set of assets by their attributes: every key given must match. Values may
+ * use `*` as a wildcard (`MX 18.*`). Used by hazard causes and what-if scenarios to say "all of
+ * these fail together".
+ */
+export const selectorKeys = [
+  'id',
+  'type',
+  'supplier',
+  'vendor',
+  'model',
+  'software',
+  'carrier',
+  'network',
+  'location',
+  'managedBy',
+  'site',
+] as const;
+export type SelectorKey = (typeof selectorKeys)[number];
+
+const pattern = (what: string, example: string) =>
+  field(z.string().min(1), `Match assets whose ${what} matches this (\`*\` is a wildcard).`, example);
+
+export const Selector = z
+  .strictObject({
+    id: pattern('id', 'fw-*'),
+    type: pattern('type', 'firewall'),
+    supplier: pattern('supplier organisation id', 'org-meraki'),
+    vendor: pattern('vendor', 'Cisco Meraki'),
+    model: pattern('model', 'MX68'),
+    software: pattern('software version', 'MX 18.*'),
+    carrier: pattern('carrier organisation id', 'org-carrier-a'),
+    network: pattern('network', 'KPSN'),
+    location: pattern('hosting location (site id)', 'dc-maidstone'),
+    managedBy: pattern('management plane', 'Meraki dashboard'),
+    site: pattern('owning site id (for site-local assets)', 'G99001'),
+  })
+  .partial()
+  .meta({ description: 'Assets selected by attribute; every key given must match.', examples: [{ vendor: 'Cisco Meraki', software: 'MX 18.*' }] });
+export type Selector = z.infer<typeof Selector>;

@@ -1,0 +1,30 @@
+import { hazardRisk } from '../risk/hazard-risk.js';
+import { describeRating } from '../risk/rating.js';
+import { defineRule } from './rule.js';
+
+export const acceptanceRequired = defineRule({
+  code: 'CRR-E043',
+  name: 'acceptance-required',
+  severity: 'error',
+  title: 'A residual risk that needs top-management acceptance has none',
+  explanation:
+    'DCB0160 requires top management of the deploying organisation to accept residual risk. crr requires a recorded acceptance for every unacceptable residual rating (4 or 5 in the DCB example) and for every transferred hazard, whose remaining controls the deployer now owns.',
+  *check({ register }) {
+    const accepted = new Set(register.acceptances.map((a) => a.hazard));
+    for (const h of register.hazards) {
+      if (accepted.has(h.id)) continue;
+      const { residual } = hazardRisk(register.scheme, h);
+      const reasons: string[] = [];
+      if (residual?.acceptability === 'unacceptable') reasons.push(`its residual risk is unacceptable (${describeRating(residual)})`);
+      if (h.status === 'transferred') reasons.push('it is transferred, so its remaining controls are now the deployer\'s');
+      if (!reasons.length) continue;
+      yield {
+        at: h.source,
+        below: h.status === 'transferred' && !reasons[1] ? ['status'] : ['residualRisk'],
+        record: h.id,
+        message: `Hazard \`${h.id}\` needs a recorded acceptance because ${reasons.join(', and ')}; there is none.`,
+        hint: 'Add an acceptance under `acceptances:` naming the hazard, who accepted it, their role and the date.',
+      };
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { acceptanceRequired } from './acceptance-required.js';
+import { closedHazardUnverified } from './closed-hazard-unverified.js';
+import { duplicateId } from './duplicate-id.js';
+import { emptySelector } from './empty-selector.js';
+import { evidenceDates } from './evidence-dates.js';
+import { expiredEvidence } from './expired-evidence.js';
+import { groupSize } from './group-size.js';
+import { incidentDates } from './incident-dates.js';
+import { incidentInFuture } from './incident-in-future.js';
+import { incidentWithoutHazard } from './incident-without-hazard.js';
+import { localAssetType } from './local-asset-type.js';
+import { practiceDetails } from './practice-details.js';
+import { requirementCycle } from './requirement-cycle.js';
+import { residualAboveInitial } from './residual-above-initial.js';
+import { residualJustification } from './residual-justification.js';
+import { reviewOverdue } from './review-overdue.js';
+import { riskLevel } from './risk-level.js';
+import { riskSchemeIncomplete, riskSchemeNotMonotone } from './risk-scheme.js';
+import type { Rule } from './rule.js';
+import { siteWithoutRoute } from './site-without-route.js';
+import { storedRating } from './stored-rating.js';
+import { transferDetails } from './transfer-details.js';
+import { unacceptableWithoutControls } from './unacceptable-without-controls.js';
+import { unboundPlaceholder } from './unbound-placeholder.js';
+import { unknownReference } from './unknown-reference.js';
+import { unusedService } from './unused-service.js';
+import { verifiedWithoutEvidence } from './verified-without-evidence.js';
+
+/** Every validation rule, in code order. Adding a rule is adding a file and a line here. */
+export const rules: readonly Rule[] = [
+  duplicateId,
+  unknownReference,
+  requirementCycle,
+  groupSize,
+  unboundPlaceholder,
+  riskLevel,
+  riskSchemeIncomplete,
+  riskSchemeNotMonotone,
+  storedRating,
+  residualAboveInitial,
+  unacceptableWithoutControls,
+  residualJustification,
+  acceptanceRequired,
+  closedHazardUnverified,
+  verifiedWithoutEvidence,
+  expiredEvidence,
+  reviewOverdue,
+  incidentInFuture,
+  incidentWithoutHazard,
+  siteWithoutRoute,
+  unusedService,
+  practiceDetails,
+  incidentDates,
+  evidenceDates,
+  transferDetails,
+  emptySelector,
+  localAssetType,
+];
