@@ -7,7 +7,8 @@ import { RegisterFile } from './register-file.js';
  */
 export function registerJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(RegisterFile, { io: 'input', target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
-  return { $id: 'https://crr.invalid/schema/register.schema.json', ...schema };
+  const { $schema, ...rest } = schema;
+  return { $schema, $id: 'https://crr.invalid/schema/register.schema.json', ...rest };
 }
 
 /** The schema as committed: stable key order, two-space indent, trailing newline. */

@@ -51,7 +51,7 @@ export const Requirement: z.ZodType<RequirementInput> = z.lazy(() =>
         name: groupName.optional(),
       })
       .meta({ description: 'A k-of-n group: at least `atLeast` of the members must work.' }),
-  ]),
+  ]).meta({ id: 'Requirement', description: 'An asset id, `$name`, or a group (`allOf`, `anyOf`, `atLeast` + `of`).' }),
 );
 
 export const RequirementList = field(
