@@ -1,4 +1,6 @@
+import { analyseCommand } from './commands/analyse.js';
 import { rulesCommand } from './commands/rules.js';
+import { whatIfCommand } from './commands/what-if.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -23,6 +25,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     switch (parsed.command) {
       case 'validate':
         return await validateCommand(parsed, io);
+      case 'analyse':
+        return await analyseCommand(parsed, io);
+      case 'what-if':
+        return await whatIfCommand(parsed, io);
       case 'schema':
         return schemaCommand(io);
       case 'rules':

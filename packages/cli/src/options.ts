@@ -37,6 +37,28 @@ export const commands = {
       'as-of': asOf,
     },
   },
+  analyse: {
+    summary: 'Find what can cut which practices off which clinical services, for how many patients.',
+    args: [dir],
+    options: {
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` (documented, stable) for tools.' },
+      'as-of': asOf,
+      top: { type: 'string', valueName: 'N', description: 'Show only the N findings that put most patients at risk (pretty output only).' },
+    },
+  },
+  'what-if': {
+    summary: 'Fail assets together (by id or selector) and show what is cut, where, for how many patients.',
+    args: [dir],
+    options: {
+      fail: {
+        type: 'list',
+        valueName: 'asset-id|key=value,…',
+        description: 'An asset id (`vpn-a`) or a selector (`software=MX 18.*`, `vendor=Cisco Meraki,model=MX68`); repeat to fail several together.',
+      },
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format.' },
+      'as-of': asOf,
+    },
+  },
   schema: {
     summary: 'Print the JSON Schema of a register file (generated from the model), for editors.',
     args: [],

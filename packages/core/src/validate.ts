@@ -53,8 +53,8 @@ function position(register: Register, diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /** Files to sorted diagnostics: load, parse, resolve, then every rule. */
-export function validateFiles(files: readonly SourceFile[], options: ValidateOptions): Validation {
-  const { register, diagnostics } = loadRegister(files);
+export function validateFiles(files: readonly SourceFile[], options: ValidateOptions & { refused?: number }): Validation {
+  const { register, diagnostics } = loadRegister(files, { refused: options.refused ?? 0 });
   const ruled = runRules(register, options);
   return { register, diagnostics: sortDiagnostics([...position(register, diagnostics), ...ruled]) };
 }
@@ -62,7 +62,8 @@ export function validateFiles(files: readonly SourceFile[], options: ValidateOpt
 /** A folder to sorted diagnostics. Throws FolderNotFoundError only when there is no folder at all. */
 export async function validateFolder(folder: string, options: ValidateOptions): Promise<Validation> {
   const read = await readRegisterFolder(folder);
-  const result = validateFiles(read.files, options);
+  const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
+  const result = validateFiles(read.files, { ...options, refused });
   return { register: result.register, diagnostics: sortDiagnostics([...read.diagnostics, ...result.diagnostics]) };
 }
 

@@ -1,23 +1,16 @@
-import { countBySeverity, FolderNotFoundError, validateFolder, type Diagnostic, type Register } from '@crr/core';
-import { EXIT, useColour, UsageError, type Io } from '../io.js';
+import { countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { EXIT, useColour, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { renderDiagnostic, summaryLine } from '../render/pretty.js';
-import { asOfOption, resolveDir } from './common.js';
+import { asOfOption } from './common.js';
+import { loadValidated } from './load.js';
 import { CLI_VERSION } from '../version.js';
 
 export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
   const dir = parsed.args.dir ?? '.';
   const asOf = asOfOption(parsed, io);
-  let result;
-  try {
-    result = await validateFolder(resolveDir(io, dir), { asOf });
-  } catch (e) {
-    if (e instanceof FolderNotFoundError)
-      throw new UsageError(e.reason === 'missing' ? `There is no folder \`${dir}\`.` : `\`${dir}\` is a file, not a folder.`, 'Give the folder that holds the register, e.g. `crr validate registers/example-icb`.');
-    throw e;
-  }
-  const { register, diagnostics } = result;
+  const { register, diagnostics } = await loadValidated(io, dir, asOf);
   if (parsed.options.format === 'json') io.stdout.write(JSON.stringify(validationJson(register, diagnostics, asOf), null, 2) + '\n');
   else {
     const p = paint(useColour(io));
@@ -40,7 +33,7 @@ export function validationJson(register: Register, diagnostics: readonly Diagnos
     tool: { name: 'crr', version: CLI_VERSION },
     register: m ? { id: m.id, title: m.title, version: m.version } : null,
     asOf,
-    summary: { errors, warnings, files: register.sources.size },
+    summary: { errors, warnings, files: register.files.length },
     diagnostics: diagnostics.map((d) => ({
       code: d.code,
       severity: d.severity,

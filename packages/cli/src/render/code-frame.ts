@@ -1,25 +1,31 @@
 import type { SourceText } from '@crr/core';
 import type { Paint } from './colour.js';
 
+/** Widest line shown; longer lines are cut to a window around the column. */
+const WIDTH = 120;
+
 /** The lines around a position, with a caret under the column. */
 export function codeFrame(source: SourceText, line: number, column: number, p: Paint, context = 2): string {
   const first = Math.max(1, line - context);
   const last = Math.min(source.lines.lineCount, line + context);
   const width = String(last).length;
+  // One window for every line, so the lines stay aligned with each other and with the caret.
+  const start = column > WIDTH - 20 ? column - 1 - (WIDTH - 40) : 0;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = clip(source.lines.lineText(n));
+    const text = window(source.lines.lineText(n), start);
     const marker = n === line ? p.red('>') : ' ';
     out.push(`${marker} ${p.dim(String(n).padStart(width) + ' |')} ${text}`);
     if (n === line) {
-      const prefix = source.lines.lineText(n).slice(0, column - 1).replace(/[^\t]/g, ' ');
-      out.push(`  ${' '.repeat(width)} ${p.dim('|')} ${clip(prefix)}${p.red('^')}`);
+      const before = source.lines.lineText(n).slice(start, column - 1).replace(/[^\t]/g, ' ');
+      out.push(`  ${' '.repeat(width)} ${p.dim('|')} ${start > 0 ? ' ' : ''}${before}${p.red('^')}`);
     }
   }
   return out.join('\n');
 }
 
-/** Long lines (minified data, a 50 MB single line) are cut so the terminal stays readable. */
-function clip(s: string): string {
-  return s.length > 160 ? s.slice(0, 157) + '…' : s;
+function window(s: string, start: number): string {
+  if (start > 0 && s.length <= start) return '';
+  const cut = s.slice(start, start + WIDTH);
+  return (start > 0 ? '…' : '') + cut + (s.length > start + WIDTH ? '…' : '');
 }

@@ -29,7 +29,7 @@ export function renderDiagnostic(d: Diagnostic, ctx: PrettyContext): string {
 
 export function summaryLine(diagnostics: readonly Diagnostic[], register: Register, asOf: string, p: Paint): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  const files = register.sources.size;
+  const files = register.files.length;
   const records =
     register.organisations.length + register.sites.length + register.services.length + register.assets.length + register.profiles.length + register.hazards.length + register.controls.length + register.incidents.length + register.acceptances.length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;

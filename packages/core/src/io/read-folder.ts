@@ -65,6 +65,9 @@ export async function readRegisterFolder(folder: string): Promise<FolderRead> {
           continue;
         }
         if (resolved !== root && !resolved.startsWith(root + sep)) {
+          // Only links that would have been read matter: a YAML file or a folder.
+          const targetIsDir = (await stat(resolved).catch(() => undefined))?.isDirectory() ?? false;
+          if (!targetIsDir && !isRegisterFile(entry.name)) continue;
           problem(
             loadCodes.outsideFolder,
             rel(abs),

@@ -19,19 +19,23 @@ export interface RegisterLoad {
  * Files to Register: load each YAML file, check each record's shape, then resolve. Every stage
  * keeps going past bad input so that one run reports everything it can.
  */
-export function loadRegister(files: readonly SourceFile[]): RegisterLoad {
+export function loadRegister(files: readonly SourceFile[], options: { refused?: number } = {}): RegisterLoad {
   const diagnostics: Diagnostic[] = [];
   const records = emptyRecords();
   const sources = new Map<string, SourceText>();
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Files refused by the folder reader, or that could not be loaded: the manifest may be in one,
+  // so its absence is not reported on top of the reason they were not read.
+  let unread = options.refused ?? 0;
   for (const file of sorted) {
     const { loaded, source, diagnostics: found } = loadYaml(file);
     if (source) sources.set(file.path, source);
     diagnostics.push(...found);
     if (loaded) diagnostics.push(...parseRecords(loaded, records));
+    else if (found.some((d) => d.severity === 'error')) unread++;
   }
 
-  if (sorted.length === 0) {
+  if (sorted.length === 0 && unread === 0) {
     diagnostics.push({
       code: loadCodes.noRegister.code,
       severity: 'error',
@@ -39,7 +43,7 @@ export function loadRegister(files: readonly SourceFile[]): RegisterLoad {
       message: 'The folder holds no register files (`.yaml` or `.yml`).',
       hint: 'Point the command at the folder that holds the register, the one with the `register:` manifest.',
     });
-  } else if (records.manifests.length === 0 && !diagnostics.some((d) => d.path?.[0] === 'register')) {
+  } else if (records.manifests.length === 0 && unread === 0 && !diagnostics.some((d) => d.path?.[0] === 'register')) {
     diagnostics.push({
       code: parseCodes.manifest.code,
       severity: 'error',
@@ -63,7 +67,7 @@ export function loadRegister(files: readonly SourceFile[]): RegisterLoad {
     });
   }
 
-  const register = resolve(records, sources);
+  const register = resolve(records, sources, sorted.map((f) => f.path));
   indexUnparsed(register, sources, diagnostics);
   return { register, diagnostics };
 }
@@ -82,5 +86,6 @@ function indexUnparsed(register: Register, sources: Map<string, SourceText>, dia
     seen.add(key);
     const pos = sources.get(d.file)?.locate([collection as string, index]) ?? { line: 1, column: 1 };
     register.index.set(d.record, [{ collection: collection as CollectionName, source: { file: d.file, path: [collection as string, index], ...pos } }]);
+    register.unparsed.set(d.record, collection as CollectionName);
   }
 }

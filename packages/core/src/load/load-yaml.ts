@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { parseAllDocuments } from 'yaml';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
 import { SourceText } from '../source/source-text.js';
@@ -27,6 +28,32 @@ const MAX_EXPANDED_NODES = 5_000_000;
 const MAX_EXPANSION_FACTOR = 50;
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Reported as the depth when nesting exhausts the parser; no register comes near it. */
+const MAX_DEPTH = 1000;
+
+/** Where flow brackets first nest deeper than MAX_DEPTH (or the start): the place to look. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return 0;
+}
+
+/** The start of a second document (js-yaml names no position for that error). */
+function secondDocument(source: SourceText): { line: number; column: number } | undefined {
+  const docs = parseAllDocuments(source.text);
+  const second = Array.isArray(docs) ? docs[1] : undefined;
+  const offset = second?.range?.[0];
+  if (offset === undefined) return undefined;
+  // The range starts after the `---` marker; point at the marker itself.
+  const marker = source.text.lastIndexOf('---', offset);
+  return source.position(marker >= 0 ? marker : offset);
+}
 
 // YAML 1.2 core schema (no timestamps, so dates stay strings; no `yes`/`no` booleans), plus merge
 // keys (`<<: *defaults`), which hand authors expect.
@@ -104,12 +131,24 @@ export function loadYaml(file: SourceFile): YamlLoad {
       },
     });
   } catch (e) {
+    if (e instanceof RangeError) {
+      // js-yaml recurses once per level of nesting; thousands of levels exhaust the stack.
+      diag(
+        loadCodes.yamlSyntax,
+        `The YAML nests more than ${MAX_DEPTH} levels deep here, deeper than any register can be.`,
+        'Check for unclosed brackets `[` or `{`; a register needs only a few levels.',
+        source.position(tooDeepAt(text)),
+      );
+      return { source, diagnostics };
+    }
     const err = e as yaml.YAMLException;
-    const mark = err.mark;
-    const at = mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined;
     const reason = err.reason ?? String(err.message);
+    const mark = err.mark;
+    const at = mark ? { line: mark.line + 1, column: mark.column + 1 } : /single document/.test(reason) ? secondDocument(source) : undefined;
     if (/duplicated mapping key/.test(reason)) {
       diag(loadCodes.duplicateKey, 'This key appears twice in the same mapping; YAML would keep only one of the values.', 'Remove one of the two, or merge them.', at);
+    } else if (/single document/.test(reason)) {
+      diag(loadCodes.yamlSyntax, 'A second YAML document starts here (`---`); a register file holds one document.', 'Remove the `---` line, or move what follows into a file of its own.', at);
     } else {
       diag(loadCodes.yamlSyntax, `The YAML could not be parsed: ${reason}.`, 'Check indentation, quotes and colons at this position.', at);
     }
@@ -117,9 +156,7 @@ export function loadYaml(file: SourceFile): YamlLoad {
   }
 
   if (value === undefined || value === null) {
-    if (text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(text)) {
-      diag(loadCodes.emptyFile, 'This file holds no YAML document.', 'Delete it, or add the records it was meant to hold.', { line: 1, column: 1 });
-    }
+    diag(loadCodes.emptyFile, 'This file holds no records: it is empty, or holds only comments or an empty document.', 'Delete it, or add the records it was meant to hold.', { line: 1, column: 1 });
     return { source, loaded: { source, value: undefined, starts }, diagnostics };
   }
 

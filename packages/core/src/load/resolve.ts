@@ -16,7 +16,7 @@ import type { ParsedRecords } from './parse-records.js';
  * never judges: an id that names nothing, or a `$name` nothing binds, is kept as written for
  * the rules to report.
  */
-export function resolve(records: ParsedRecords, sources: Map<string, SourceText>): Register {
+export function resolve(records: ParsedRecords, sources: Map<string, SourceText>, files: readonly string[] = [...sources.keys()]): Register {
   const manifest = records.manifests[0];
   const custom = manifest?.riskScheme;
   const register: Register = {
@@ -35,6 +35,8 @@ export function resolve(records: ParsedRecords, sources: Map<string, SourceText>
     routes: [],
     index: new Map(),
     sources,
+    files: [...files],
+    unparsed: new Map(),
   };
 
   const index = (id: string, entry: IndexedRecord) => {

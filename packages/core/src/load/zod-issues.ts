@@ -42,6 +42,16 @@ export function issuesToDiagnostics(
       };
     };
     const name = describePath(rel);
+    // "`status` in control `CTL-1`", or just "control `CTL-1`" when the issue is the record itself.
+    const subject = rel.length ? `\`${name}\` in ${what}` : what;
+    const actualHere = valueAt(input, rel);
+    if (actualHere === undefined && rel.length > 0 && issue.code !== 'unrecognized_keys' && issue.code !== 'too_small') {
+      // zod reports a missing enum as a bad value and a missing union as no match: all are missing fields.
+      const parentPath = rel.slice(0, -1);
+      const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}` : issue.code === 'invalid_type' ? expectedWords(issue.expected) : 'a value';
+      out.push(make(parseCodes.missingField, parentPath, `${capitalise(what)} has no \`${name}\`, which is required.`, `Add \`${String(rel[rel.length - 1])}:\` with ${expected}.`));
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = Object.keys(shapeAt(schema, rel) ?? {});
@@ -64,7 +74,7 @@ export function issuesToDiagnostics(
           const parentPath = rel.slice(0, -1);
           out.push(make(parseCodes.missingField, parentPath, `${capitalise(what)} has no \`${name}\`, which is required.`, `Add \`${String(rel[rel.length - 1])}:\` with ${expectedWords(issue.expected)}.`));
         } else {
-          out.push(make(parseCodes.invalidValue, rel, `\`${name}\` in ${what} should be ${expectedWords(issue.expected)}, but it is ${actualWords(actual)}.`, hintForType(issue.expected, actual)));
+          out.push(make(parseCodes.invalidValue, rel, `${capitalise(subject)} should be ${expectedWords(issue.expected)}, but it is ${actualWords(actual)}.`, hintForType(issue.expected, actual)));
         }
         break;
       }
@@ -75,7 +85,7 @@ export function issuesToDiagnostics(
           make(
             parseCodes.invalidValue,
             rel,
-            `\`${name}\` in ${what} is ${actualWords(actual)}, which is not one of the allowed values.${typeof actual === 'string' ? didYouMeanSentence(actual, allowed) : ''}`,
+            `${capitalise(subject)} is ${actualWords(actual)}, which is not one of the allowed values.${typeof actual === 'string' ? didYouMeanSentence(actual, allowed) : ''}`,
             `Use one of: ${allowed.map((v) => `\`${v}\``).join(', ')}.`,
           ),
         );
@@ -83,13 +93,15 @@ export function issuesToDiagnostics(
       }
       case 'invalid_format': {
         const actual = valueAt(input, rel);
-        const expected =
+        // A pattern's own message says what to write ("Use letters, digits…"); it goes in the hint.
+        const patternHint = issue.message && !/^Invalid/.test(issue.message) ? issue.message : `Write text matching ${(issue as { pattern?: string }).pattern}.`;
+        const message =
           issue.format === 'date'
-            ? 'a real calendar date written `YYYY-MM-DD`'
+            ? `${capitalise(subject)} is ${actualWords(actual)}, which is not a real calendar date written \`YYYY-MM-DD\`.`
             : issue.format === 'regex'
-              ? (issue.message && !/^Invalid/.test(issue.message) ? issue.message.replace(/\.$/, '') : `text matching ${(issue as { pattern?: string }).pattern}`)
-              : `a valid ${issue.format}`;
-        out.push(make(parseCodes.invalidValue, rel, `\`${name}\` in ${what} is ${actualWords(actual)}, which is not ${lowerFirst(expected)}.`, issue.format === 'date' ? 'Write dates as `2026-04-07`.' : `${expected}.`));
+              ? `${capitalise(subject)} is ${actualWords(actual)}, which is not in the form this field takes.`
+              : `${capitalise(subject)} is ${actualWords(actual)}, which is not a valid ${issue.format}.`;
+        out.push(make(parseCodes.invalidValue, rel, message, issue.format === 'date' ? 'Write dates as `2026-04-07`.' : patternHint));
         break;
       }
       case 'too_small': {
@@ -97,15 +109,15 @@ export function issuesToDiagnostics(
         const min = Number(issue.minimum);
         const message =
           issue.origin === 'array'
-            ? `\`${name}\` in ${what} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}, but it has ${Array.isArray(actual) ? actual.length : 0}.`
+            ? `${capitalise(subject)} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}, but it has ${Array.isArray(actual) ? actual.length : 0}.`
             : issue.origin === 'string'
-              ? `\`${name}\` in ${what} is empty.`
-              : `\`${name}\` in ${what} is ${actualWords(actual)}, but it must be at least ${min}${issue.inclusive === false ? ' (exclusive)' : ''}.`;
+              ? `${capitalise(subject)} is empty.`
+              : `${capitalise(subject)} is ${actualWords(actual)}, but it must be ${issue.inclusive === false ? 'more than' : 'at least'} ${min}.`;
         out.push(make(parseCodes.invalidValue, rel, message, issue.origin === 'string' ? 'Write something, or remove the field.' : 'Correct the value.'));
         break;
       }
       case 'too_big': {
-        out.push(make(parseCodes.invalidValue, rel, `\`${name}\` in ${what} is ${actualWords(valueAt(input, rel))}, but it must be at most ${String(issue.maximum)}.`, 'Correct the value.'));
+        out.push(make(parseCodes.invalidValue, rel, `${capitalise(subject)} is ${actualWords(valueAt(input, rel))}, but it must be at most ${String(issue.maximum)}.`, 'Correct the value.'));
         break;
       }
       case 'invalid_union': {
@@ -113,14 +125,14 @@ export function issuesToDiagnostics(
           make(
             parseCodes.invalidValue,
             rel,
-            `\`${name}\` in ${what} is not a valid requirement: ${actualWords(valueAt(input, rel))}.`,
+            `${capitalise(subject)} is not a valid requirement: it is ${actualWords(valueAt(input, rel))}.`,
             'Write an asset id (`vpn-b`), `$name` in a profile, or a group: `{ anyOf: [...] }`, `{ allOf: [...] }`, `{ atLeast: 2, of: [...] }`.',
           ),
         );
         break;
       }
       default:
-        out.push(make(parseCodes.invalidValue, rel, `\`${name}\` in ${what} is not valid: ${issue.message}.`, 'Correct the value.'));
+        out.push(make(parseCodes.invalidValue, rel, `${capitalise(subject)} is not valid: ${issue.message}.`, 'Correct the value.'));
     }
   }
   return out;
@@ -231,4 +243,3 @@ function hintForType(expected: string, actual: unknown): string {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -28,6 +28,18 @@ export function refListField(description: string, example: string[]) {
   return field(z.array(Id), description, example);
 }
 
+/**
+ * A reference to an asset: an authored id, or a site-local asset's derived id
+ * `<site id>/<local name>` (`Y90104/link`).
+ */
+export const AssetRef = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[a-z][a-z0-9-]*)?$/, 'Use an asset id (`vpn-a`), or a site\'s own asset as `<site id>/<name>` (`Y90104/link`).');
+
+export function assetRefListField(description: string, example: string[]) {
+  return field(z.array(AssetRef), description, example);
+}
+
 /** An ISO calendar date, `YYYY-MM-DD`. Dates are never times: no time zone can shift them. */
 export const IsoDate = z.iso.date();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, field, idField, refField, refListField, textField } from './field.js';
+import { assetRefListField, dateField, field, idField, refField, refListField, textField } from './field.js';
 import { Selector } from './selector.js';
 
 export const hazardStatuses = ['open', 'transferred', 'closed'] as const;
@@ -22,7 +22,7 @@ export type RiskAssessment = z.infer<typeof RiskAssessment>;
 export const Cause = z
   .strictObject({
     description: textField('What goes wrong.', 'Firmware defect in MX 18.1 drops site-to-site VPN tunnels under load.'),
-    assets: refListField('Assets whose failure this cause is.', ['vpn-a']).optional(),
+    assets: assetRefListField('Assets whose failure this cause is; a site\'s own asset is `<site id>/<name>`.', ['vpn-a', 'Y90104/link']).optional(),
     select: field(
       Selector,
       'Assets selected by attribute that fail together under this cause.',

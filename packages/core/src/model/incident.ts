@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, field, idField, refListField, textField } from './field.js';
+import { assetRefListField, dateField, field, idField, refListField, textField } from './field.js';
 
 export const Incident = z
   .strictObject({
@@ -8,7 +8,7 @@ export const Incident = z
     description: field(z.string().min(1), 'What happened.', 'Firewall defect and concentrator saturation at the morning peak.').optional(),
     start: dateField('First day of the incident.', '2026-04-07'),
     end: dateField('Last day of the incident.', '2026-04-21').optional(),
-    assets: refListField('Assets involved.', ['vpn-a']).optional(),
+    assets: assetRefListField('Assets involved; a site\'s own asset is `<site id>/<name>`.', ['vpn-a', 'Y90104/firewall']).optional(),
     sites: refListField('Sites touched.', ['G99001']).optional(),
     hazards: refListField('Hazards the incident realised; it must feed back into their assessment.', ['HAZ-001']).optional(),
     reference: field(z.string().min(1), 'External reference (LFPSE, service desk, supplier incident).', 'CSU-MI-2026-014').optional(),

@@ -75,6 +75,13 @@ export interface Register {
   index: Map<string, IndexedRecord[]>;
   /** The texts the register was read from, for code frames and exact field positions. */
   sources: Map<string, SourceText>;
+  /** Every file given, read or not, sorted. */
+  files: string[];
+  /**
+   * Ids of records that failed their schema and so are not in the register. Rules that would
+   * only repeat the consequence (every site on a broken profile "has no route") hold back.
+   */
+  unparsed: Map<string, CollectionName>;
 }
 
 export interface IndexedRecord {

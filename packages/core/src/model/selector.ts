@@ -18,6 +18,7 @@ export const selectorKeys = [
   'location',
   'managedBy',
   'site',
+  'attributes',
 ] as const;
 export type SelectorKey = (typeof selectorKeys)[number];
 
@@ -37,6 +38,11 @@ export const Selector = z
     location: pattern('hosting location (site id)', 'dc-maidstone'),
     managedBy: pattern('management plane', 'Meraki dashboard'),
     site: pattern('owning site id (for site-local assets)', 'G99001'),
+    attributes: field(
+      z.record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/), z.string().min(1)),
+      'Match assets whose free-form `attributes` match these (`*` is a wildcard).',
+      { exchange: 'Maidstone North' },
+    ),
   })
   .partial()
   .meta({ description: 'Assets selected by attribute; every key given must match.', examples: [{ vendor: 'Cisco Meraki', software: 'MX 18.*' }] });

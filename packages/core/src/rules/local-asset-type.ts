@@ -9,6 +9,7 @@ export const localAssetType = defineRule({
   *check({ register }) {
     const profiles = new Map(register.profiles.map((p) => [p.id, p] as const));
     for (const s of register.sites) {
+      if (s.profile && register.unparsed.has(s.profile)) continue; // its templates are unknown
       const templates = s.profile ? profiles.get(s.profile)?.localAssets ?? {} : {};
       for (const [name, override] of Object.entries(s.localAssets ?? {})) {
         if (override.type !== undefined || templates[name]?.type !== undefined) continue;

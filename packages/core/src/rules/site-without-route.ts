@@ -14,6 +14,7 @@ export const siteWithoutRoute = defineRule({
     const routed = new Set(register.routes.map((r) => r.site));
     for (const s of register.sites) {
       if (!SERVED.has(s.type) || routed.has(s.id)) continue;
+      if (s.profile && register.unparsed.has(s.profile)) continue; // its profile failed to parse: reported there
       yield {
         at: s.source,
         below: ['id'],

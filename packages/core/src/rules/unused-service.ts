@@ -7,6 +7,8 @@ export const unusedService = defineRule({
   title: 'No site uses a clinical service',
   explanation: 'A clinical service that no route leads to is either not modelled yet or no longer used. Add routes to it, or remove it.',
   *check({ register }) {
+    // With a profile or site that failed to parse, its routes are unknown: no service can be called unused.
+    for (const collection of register.unparsed.values()) if (collection === 'profiles' || collection === 'sites') return;
     const used = new Set(register.routes.map((r) => r.service));
     for (const s of register.services) {
       if (used.has(s.id)) continue;

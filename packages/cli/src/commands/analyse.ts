@@ -1,0 +1,84 @@
+import { analyse, findingKinds, type Analysis, type Register } from '@crr/core';
+import { EXIT, useColour, UsageError, type Io } from '../io.js';
+import type { Parsed } from '../options.js';
+import { paint } from '../render/colour.js';
+import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { CLI_VERSION } from '../version.js';
+import { asOfOption } from './common.js';
+import { loadValidated } from './load.js';
+import { validationJson } from './validate.js';
+
+export async function analyseCommand(parsed: Parsed, io: Io): Promise<number> {
+  const dir = parsed.args.dir ?? '.';
+  const asOf = asOfOption(parsed, io);
+  const topText = parsed.options.top as string | undefined;
+  const top = topText === undefined ? undefined : Number(topText);
+  if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`\`--top\` must be a whole number of at least 1, not \`${topText}\`.`);
+  const { register, diagnostics, errors } = await loadValidated(io, dir, asOf);
+  const json = parsed.options.format === 'json';
+  const p = paint(useColour(io));
+  if (errors) {
+    // An analysis of a register with errors would mislead: report them instead.
+    if (json) io.stdout.write(JSON.stringify({ ...validationJson(register, diagnostics, asOf), analysis: null }, null, 2) + '\n');
+    else {
+      for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, { displayDir: dir, register, paint: p }) + '\n\n');
+      io.stdout.write(summaryLine(diagnostics, register, asOf, p) + '\n');
+      io.stdout.write('The register has errors, so it was not analysed. Fix them and run `crr analyse` again.\n');
+    }
+    return EXIT.errors;
+  }
+  const analysis = analyse(register, { asOf });
+  if (json) io.stdout.write(JSON.stringify(analysisJson(register, analysis), null, 2) + '\n');
+  else io.stdout.write(renderAnalysis(register, analysis, top, p));
+  return EXIT.ok;
+}
+
+/**
+ * The documented JSON output of `crr analyse --format json` (see docs/analysis.md). Stable:
+ * fields are added, never renamed or removed, without a new `schemaVersion`.
+ */
+export interface AnalysisJson extends Analysis {
+  schemaVersion: 1;
+  tool: { name: 'crr'; version: string };
+  register: { id: string; title: string; version: string } | null;
+}
+
+export function analysisJson(register: Register, analysis: Analysis): AnalysisJson {
+  const m = register.manifest;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'crr', version: CLI_VERSION },
+    register: m ? { id: m.id, title: m.title, version: m.version } : null,
+    ...analysis,
+  };
+}
+
+function renderAnalysis(register: Register, a: Analysis, top: number | undefined, p: ReturnType<typeof paint>): string {
+  const m = register.manifest;
+  const s = a.summary;
+  const out: string[] = [];
+  out.push(p.bold(`${m?.title ?? 'Register'}${m ? ` v${m.version}` : ''}, as of ${a.asOf}`));
+  out.push(`${s.practices} practices, ${s.patients.toLocaleString('en-GB')} patients; ${s.services.length} clinical services; ${s.assets} assets; ${s.routes} routes${s.brokenRoutes ? p.red(`; ${s.brokenRoutes} routes never work`) : ''}`);
+  out.push('');
+  const shown = top === undefined ? a.findings : a.findings.slice(0, top);
+  out.push(p.bold(`Findings, most patients first (${shown.length}${shown.length < a.findings.length ? ` of ${a.findings.length}` : ''}):`));
+  out.push('');
+  const width = String(shown.length).length;
+  shown.forEach((f, i) => {
+    const kind = f.kind === 'coverage-gap' || f.kind === 'incident-likelihood' ? p.yellow(f.kind) : p.red(f.kind);
+    out.push(`${String(i + 1).padStart(width)}. ${kind}  ${f.title}`);
+    const pad = ' '.repeat(width + 2);
+    out.push(`${pad}${f.explanation}`);
+    if (f.reach.pairs) {
+      out.push(`${pad}${p.dim('reach:')} ${reachLine(f.reach)}; ${servicesLine(f.reach)}`);
+      out.push(`${pad}${p.dim('sites:')} ${shortList(f.reach.sites)}`);
+    }
+    if (f.kind !== 'incident-likelihood') out.push(`${pad}${p.dim('hazards:')} ${f.hazards.length ? f.hazards.join(', ') : p.yellow('none names it')}`);
+    out.push(`${pad}${p.dim(`id: ${f.id}`)}`);
+    out.push('');
+  });
+  const counts = findingKinds.filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
+  out.push(`${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`);
+  return out.join('\n') + '\n';
+}

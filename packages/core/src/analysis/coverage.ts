@@ -1,0 +1,59 @@
+import type { RiskScheme } from '../risk/scheme.js';
+import type { Finding, HazardSuggestion } from './finding.js';
+import { listWords } from './failure-points.js';
+
+/** Findings whose cause a hazard should name: what can cut a clinical service. */
+const NEEDS_A_HAZARD = new Set(['failure-point', 'common-cause', 'redundancy-defeated', 'double-failure', 'capacity', 'capacity-n-1']);
+
+/**
+ * Every failure point and common cause that reaches a clinical service should be named by a
+ * hazard. A gap becomes a finding of its own, with a suggested hazard stub for the CSO: the
+ * cause, what it cuts, and the severity words of the scheme that fit its reach. Never a rating.
+ */
+export function coverageGaps(findings: readonly Finding[], scheme: RiskScheme): Finding[] {
+  const gaps: Finding[] = [];
+  for (const f of findings) {
+    if (!NEEDS_A_HAZARD.has(f.kind) || f.hazards.length > 0 || f.reach.pairs === 0) continue;
+    // Site-local failure points are covered asset by asset; the summary says how many are not.
+    if (f.id.startsWith('failure-point:local:') && f.figures?.uncovered === 0) continue;
+    const suggestion = suggest(f, scheme);
+    gaps.push({
+      id: `coverage-gap:${f.id}`,
+      kind: 'coverage-gap',
+      title: `No hazard names: ${f.title}`,
+      explanation: `${f.explanation} No hazard in the log names ${f.assets.length === 1 ? 'this asset' : 'these assets'} as a cause. Suggested: a hazard "${suggestion.title}", caused by ${suggestion.cause}, affecting ${listWords(suggestion.services)}. Its reach is ${suggestion.reachWords}, so the severity words that apply are: ${suggestion.severityWords.map((w) => w.level).join(', ')}. The rating is for the CSO to judge.`,
+      assets: f.assets,
+      ...(f.attribute ? { attribute: f.attribute } : {}),
+      ...(f.group ? { group: f.group } : {}),
+      reach: f.reach,
+      hazards: [],
+      suggestion,
+      figures: { of: f.id },
+    });
+  }
+  return gaps;
+}
+
+function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
+  const services = f.reach.services;
+  const several = f.reach.sites.length > 1 || f.reach.patients > 1;
+  const reachWords = several ? ('several patients' as const) : ('one patient' as const);
+  const word = several ? /several/i : /\bone\b/i;
+  const matching = scheme.severities.filter((s) => word.test(s.description));
+  const cause = f.attribute
+    ? `a defect or outage affecting every asset with the ${f.attribute.name} ${f.attribute.value}`
+    : f.assets.length === 1
+      ? `failure of \`${f.assets[0]}\``
+      : f.kind === 'failure-point'
+        ? `failure of a site's own ${f.id.replace('failure-point:local:', '')}`
+        : `joint failure of ${listWords(f.assets.slice(0, 5))}`;
+  return {
+    title: `Practices cannot use ${services.join(', ')} because of ${cause}`,
+    cause,
+    services,
+    sites: f.reach.sites,
+    patients: f.reach.patients,
+    reachWords,
+    severityWords: (matching.length ? matching : scheme.severities).map((s) => ({ level: s.level, description: s.description })),
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * `pnpm bench`: how crr scales with the number of practices.
+ *
+ * For each size, generate a register into a temporary folder outside the repository, then run
+ * each named measurement several times, each run in a fresh Node process under `wrap.mjs`
+ * (wall time and peak RSS of that process alone), and report medians. The bench reports; it does
+ * not assert, except that `crr validate` must find no errors in a generated register.
+ *
+ *   pnpm bench [-- --sizes 200,1600,6500] [--repeats 3] [--keep] [--stages auto|always|never]
+ *
+ * --stages: after the table, run test/bench/stages.mjs on the largest register to show where
+ * validate's time goes (auto: only when an aim is missed).
+ *
+ * To add a section (analysis, site build): add a Measurement to `measurements` (and a Ratio or
+ * an Aim if it has a target). The table grows a column pair per measurement.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AS_OF, generateRegister, writeRegister } from '../generate/generate-register.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// ---------------------------------------------------------------------------------------------
+// What is measured.
+
+/** One generated register, as the measurements see it. */
+interface Case {
+  practices: number;
+  dir: string;
+  files: number;
+  bytes: number;
+}
+
+/** One run of one measurement: what the wrapper recorded, plus what the check extracted. */
+interface Run {
+  wallMs: number;
+  scriptMs: number;
+  cpuMs: number;
+  maxRssMB: number;
+  exitCode: number;
+  facts: Record<string, number>;
+}
+
+interface Measurement {
+  id: string;
+  /** Column heading. */
+  label: string;
+  /** The script to run in a fresh process (under the wrapper), with its arguments. */
+  command(c: Case): { script: string; args: string[] };
+  /** Check one run's output; throw to fail the bench. May return facts for the table (records…). */
+  check(stdout: string, run: Omit<Run, 'facts'>, c: Case): Record<string, number>;
+}
+
+/** Where js-yaml is for crr's core: the same copy, ESM entry, as `@crr/core` imports it. */
+function jsYamlModuleUrl(): string {
+  const require = createRequire(join(root, 'packages/core/package.json'));
+  const pkgPath = require.resolve('js-yaml/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: { '.'?: { import?: string } }; module?: string };
+  const entry = pkg.exports?.['.']?.import ?? pkg.module;
+  if (!entry) throw new Error(`cannot find the ESM entry of js-yaml in ${pkgPath}`);
+  return pathToFileURL(join(dirname(pkgPath), entry)).href;
+}
+
+interface ValidationJson {
+  summary: { errors: number; warnings: number; files: number };
+  diagnostics: { code: string; file: string | null; line: number | null; message: string }[];
+}
+
+const measurements: Measurement[] = [
+  {
+    id: 'validate',
+    label: 'validate',
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['validate', c.dir, '--as-of', AS_OF, '--format', 'json'] }),
+    check(stdout, run, c) {
+      let json: ValidationJson;
+      try {
+        json = JSON.parse(stdout) as ValidationJson;
+      } catch {
+        throw new Error(`crr validate (${c.practices} practices) did not print JSON (exit ${run.exitCode}):\n${stdout.slice(0, 2000)}`);
+      }
+      if (json.summary.errors > 0) {
+        const shown = json.diagnostics.slice(0, 10).map((d) => `  ${d.file}:${d.line} ${d.code} ${d.message}`);
+        throw new Error(`crr validate found ${json.summary.errors} errors in the generated register of ${c.practices} practices:\n${shown.join('\n')}`);
+      }
+      if (json.summary.files !== c.files) throw new Error(`crr validate read ${json.summary.files} files, the generator wrote ${c.files}`);
+      return { errors: json.summary.errors, warnings: json.summary.warnings };
+    },
+  },
+  {
+    id: 'bare',
+    label: 'bare js-yaml',
+    command: (c) => ({ script: here('./bare-yaml.mjs'), args: [jsYamlModuleUrl(), c.dir] }),
+    check(stdout, run, c) {
+      const out = JSON.parse(stdout) as { files: number; bytes: number; records: number };
+      if (run.exitCode !== 0 || out.files !== c.files) throw new Error(`bare js-yaml load failed or read ${out.files} of ${c.files} files`);
+      return { records: out.records };
+    },
+  },
+];
+
+/** Ratios of wall time shown as columns: numerator / denominator. */
+interface Ratio {
+  label: string;
+  numerator: string;
+  denominator: string;
+}
+const ratios: Ratio[] = [{ label: 'validate / bare', numerator: 'validate', denominator: 'bare' }];
+
+/** Targets from the issue: reported as met or not, never asserted. */
+interface Aim {
+  label: string;
+  practices: number;
+  met(results: Map<string, Summary>): { met: boolean; detail: string };
+}
+const aims: Aim[] = [
+  {
+    label: 'validate within 2× of a bare js-yaml load at 6,500 practices',
+    practices: 6500,
+    met: (r) => {
+      const ratio = r.get('validate')!.wallMs / r.get('bare')!.wallMs;
+      return { met: ratio <= 2, detail: `${ratio.toFixed(2)}×` };
+    },
+  },
+  {
+    label: 'validate peak memory under 1 GB at 6,500 practices',
+    practices: 6500,
+    met: (r) => {
+      const mb = r.get('validate')!.maxRssMB;
+      return { met: mb < 1024, detail: `${mb.toFixed(0)} MB` };
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Running.
+
+interface Summary {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMB: number;
+  runs: Run[];
+  facts: Record<string, number>;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function runOnce(m: Measurement, c: Case, scratch: string, i: number): Run {
+  const resultFile = join(scratch, `${m.id}-${c.practices}-${i}.json`);
+  const { script, args } = m.command(c);
+  const child = spawnSync(process.execPath, [here('./wrap.mjs'), resultFile, script, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (child.error) throw child.error;
+  let recorded: Omit<Run, 'facts'>;
+  try {
+    recorded = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<Run, 'facts'>;
+  } catch {
+    throw new Error(`${m.label} (${c.practices} practices) recorded no measurement; exit ${child.status}, signal ${child.signal}\n${child.stderr}`);
+  }
+  const facts = m.check(child.stdout, recorded, c);
+  return { ...recorded, facts };
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '200,1600,6500' },
+      repeats: { type: 'string', default: '3' },
+      keep: { type: 'boolean', default: false },
+      stages: { type: 'string', default: 'auto' },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  const repeats = Number(values.repeats);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(repeats) || repeats < 1 || !['auto', 'always', 'never'].includes(values.stages)) {
+    console.error('usage: pnpm bench [-- --sizes 200,1600,6500] [--repeats 3] [--keep] [--stages auto|always|never]');
+    return 2;
+  }
+
+  const scratch = mkdtempSync(join(tmpdir(), 'crr-bench-'));
+  const started = performance.now();
+  console.log(`crr bench: ${sizes.join(', ')} practices; ${repeats} runs of each measurement, each in a fresh Node ${process.version} process; medians.`);
+  console.log(`Registers generated (seed 1) under ${scratch}; validated --as-of ${AS_OF}.`);
+  const load = loadavg()[0]!;
+  console.log(`Machine: ${cpus().length} CPUs, load average ${load.toFixed(2)}${load > 0.5 ? ' (other work is running: wall times will be noisy; see the CPU table)' : ''}.\n`);
+
+  const rows: { c: Case; results: Map<string, Summary> }[] = [];
+  try {
+    for (const practices of sizes) {
+      const dir = join(scratch, `register-${practices}`);
+      const t = performance.now();
+      const files = generateRegister({ practices, seed: 1 });
+      writeRegister(dir, files);
+      const c: Case = {
+        practices,
+        dir,
+        files: Object.keys(files).length,
+        bytes: Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+      };
+      process.stdout.write(`  ${practices} practices: generated in ${Math.round(performance.now() - t)} ms; measuring`);
+      const runs = new Map<string, Run[]>(measurements.map((m) => [m.id, []]));
+      // Interleave the measurements, so that a slow spell of the machine hits them alike.
+      for (let i = 0; i < repeats; i++) {
+        for (const m of measurements) {
+          runs.get(m.id)!.push(runOnce(m, c, scratch, i));
+          process.stdout.write('.');
+        }
+      }
+      process.stdout.write('\n');
+      const results = new Map<string, Summary>();
+      for (const m of measurements) {
+        const rs = runs.get(m.id)!;
+        results.set(m.id, {
+          wallMs: median(rs.map((r) => r.wallMs)),
+          cpuMs: median(rs.map((r) => r.cpuMs)),
+          maxRssMB: median(rs.map((r) => r.maxRssMB)),
+          runs: rs,
+          facts: rs[0]!.facts,
+        });
+      }
+      rows.push({ c, results });
+    }
+  } catch (e) {
+    if (!values.keep) rmSync(scratch, { recursive: true, force: true });
+    throw e;
+  }
+
+  // --- The table.
+  const headers = ['practices', 'files', 'total MB', 'records', ...measurements.flatMap((m) => [`${m.label} ms`, `${m.label} peak MB`]), ...ratios.map((r) => r.label)];
+  const table = rows.map(({ c, results }) => [
+    c.practices.toLocaleString('en-GB'),
+    String(c.files),
+    (c.bytes / 1024 / 1024).toFixed(2),
+    (results.get('bare')?.facts.records ?? NaN).toLocaleString('en-GB'),
+    ...measurements.flatMap((m) => {
+      const s = results.get(m.id)!;
+      return [Math.round(s.wallMs).toLocaleString('en-GB'), s.maxRssMB.toFixed(0)];
+    }),
+    ...ratios.map((r) => `${(results.get(r.numerator)!.wallMs / results.get(r.denominator)!.wallMs).toFixed(2)}×`),
+  ]);
+  const widths = headers.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  console.log();
+  console.log(line(headers));
+  console.log(`|${widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|')}|`);
+  for (const row of table) console.log(line(row));
+  console.log();
+  console.log('ms: median wall time of the process from start to exit (Node start-up included). peak MB: median max RSS.');
+  console.log('records: the manifest plus every listed record in the files (sites, assets, hazards…), as authored.');
+  console.log();
+  console.log(`CPU time, user + system, all threads (median ms; less sensitive than wall time to other load on the machine):`);
+  for (const { c, results } of rows)
+    console.log(`  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}`);
+  for (const { c, results } of rows) {
+    const v = results.get('validate');
+    if (v && v.facts.warnings) console.log(`note: validate reported ${v.facts.warnings} warnings at ${c.practices} practices (the generator aims for none).`);
+  }
+
+  // --- The aims.
+  console.log();
+  let missed = false;
+  for (const aim of aims) {
+    const row = rows.find((r) => r.c.practices === aim.practices);
+    if (!row) {
+      console.log(`  –  ${aim.label}: not measured (size not run)`);
+      continue;
+    }
+    const { met, detail } = aim.met(row.results);
+    missed ||= !met;
+    console.log(`  ${met ? '✔ met    ' : '✖ not met'}  ${aim.label}: ${detail}`);
+  }
+
+  // --- Where validate's time goes, on the largest register, when an aim is missed (or asked).
+  if (values.stages === 'always' || (values.stages === 'auto' && missed)) {
+    const largest = Math.max(...sizes);
+    const dir = join(scratch, `register-${largest}`);
+    writeRegister(dir, generateRegister({ practices: largest, seed: 1 }));
+    const child = spawnSync(process.execPath, [here('./stages.mjs'), dir, '--as-of', AS_OF], { cwd: root, encoding: 'utf8' });
+    console.log(`\nWhere validate's time goes at ${largest.toLocaleString('en-GB')} practices (one run of test/bench/stages.mjs; compiled core):\n`);
+    console.log(child.status === 0 ? child.stdout : `stages.mjs failed (exit ${child.status}):\n${child.stderr}`);
+  }
+  if (!values.keep) rmSync(scratch, { recursive: true, force: true });
+  console.log(`\nBench took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  console.error(`\n\nBENCH FAILED: ${(e as Error).message}`);
+  process.exitCode = 1;
+}
