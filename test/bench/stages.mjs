@@ -8,7 +8,8 @@
 // It replays validateFolder's pipeline with a clock (and the garbage collector's time, from
 // `gc` performance entries) around each stage: importing @crr/core, readRegisterFolder, then
 // loadRegister's parts (loadYaml per file, parseRecords per file, resolve), then each rule of
-// runRules. Comparison parses of the same texts come last, so they do not disturb the rest.
+// runRules. CPU time (user + system, all threads, GC helpers included) is shown beside wall
+// time because it is far less disturbed by other work on the machine. Comparison parses of the same texts come last, so they do not disturb the rest.
 // It imports internal modules of the core by path: if those move, update the imports here.
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,11 +33,15 @@ observer.observe({ entryTypes: ['gc'] });
 
 const rows = [];
 let last = processStart;
+let lastCpu = { user: 0, system: 0 };
+const cpuMs = (a, b) => (b.user - a.user + b.system - a.system) / 1000;
 /** Close a stage that ran from the previous mark until now. */
 function mark(label, extra = '') {
   const now = performance.now();
-  rows.push({ label, from: last, to: now, extra, heap: process.memoryUsage().heapUsed });
+  const cpu = process.cpuUsage();
+  rows.push({ label, from: last, to: now, cpu: cpuMs(lastCpu, cpu), extra, heap: process.memoryUsage().heapUsed });
   last = now;
+  lastCpu = cpu;
 }
 mark('node start-up, until this script runs');
 
@@ -73,11 +78,13 @@ let findings = 0;
 const ruleRows = [];
 for (const rule of rules) {
   const t = performance.now();
+  const c = process.cpuUsage();
   findings += runRules(register, { asOf, rules: [rule] }).length;
-  ruleRows.push({ label: `    ${rule.name}`, from: t, to: performance.now(), extra: '', heap: process.memoryUsage().heapUsed });
+  ruleRows.push({ label: `    ${rule.name}`, from: t, to: performance.now(), cpu: cpuMs(c, process.cpuUsage()), extra: '', heap: process.memoryUsage().heapUsed });
 }
 mark('  runRules: all rules', `${findings} findings`);
 const pipelineEnd = last;
+const pipelineCpu = cpuMs({ user: 0, system: 0 }, lastCpu);
 
 // Comparisons, after the pipeline: the same texts through js-yaml alone.
 const require = createRequire(fileURLToPath(new URL('package.json', new URL('../', core))));
@@ -87,6 +94,7 @@ const texts = sorted.map((f) => new TextDecoder().decode(f.bytes));
 const { merge } = yaml.types;
 const coreSchema = yaml.CORE_SCHEMA.extend({ implicit: [merge] });
 last = performance.now();
+lastCpu = process.cpuUsage();
 for (const t of texts) yaml.load(t, { schema: coreSchema });
 mark('(compare) js-yaml load, crr\'s schema, no listener');
 for (const t of texts) yaml.load(t);
@@ -100,16 +108,16 @@ observer.disconnect();
 const gcIn = (from, to) => gcs.filter((g) => g.startTime >= from && g.startTime < to).reduce((n, g) => n + g.duration, 0);
 
 const fmt = (r) =>
-  `${r.label.padEnd(82)} ${(r.to - r.from).toFixed(0).padStart(6)} ms  ${gcIn(r.from, r.to).toFixed(0).padStart(5)} ms GC  ${(r.heap / 1024 / 1024).toFixed(0).padStart(4)} MB heap  ${r.extra}`;
+  `${r.label.padEnd(82)} ${(r.to - r.from).toFixed(0).padStart(6)} ms  ${r.cpu.toFixed(0).padStart(6)} ms CPU  ${gcIn(r.from, r.to).toFixed(0).padStart(5)} ms GC  ${(r.heap / 1024 / 1024).toFixed(0).padStart(4)} MB heap  ${r.extra}`;
 const out = [];
-out.push(`stage${' '.repeat(78)}   time      of it GC   heap after`);
+out.push(`stage${' '.repeat(78)}    wall         CPU   of wall, GC   heap after`);
 for (const r of rows) {
   out.push(fmt(r));
   if (r.label.startsWith('  runRules'))
     for (const rr of [...ruleRows].sort((a, b) => b.to - b.from - (a.to - a.from)).filter((x) => x.to - x.from >= 1)) out.push(fmt(rr));
 }
 out.push(
-  `${'validate pipeline, process start to end of rules'.padEnd(82)} ${(pipelineEnd - processStart).toFixed(0).padStart(6)} ms  ${gcIn(0, pipelineEnd).toFixed(0).padStart(5)} ms GC`,
+  `${'validate pipeline, process start to end of rules'.padEnd(82)} ${(pipelineEnd - processStart).toFixed(0).padStart(6)} ms  ${pipelineCpu.toFixed(0).padStart(6)} ms CPU  ${gcIn(0, pipelineEnd).toFixed(0).padStart(5)} ms GC`,
 );
 out.push(`(rules under 1 ms not shown; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`);
 process.stdout.write(out.join('\n') + '\n');

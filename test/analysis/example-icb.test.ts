@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyse, validateFolder, whatIf, type Analysis, type Register } from '@crr/core';
+
+/**
+ * What a reviewer of the worked example must be shown, pinned: the April 2026 pattern.
+ */
+const dir = fileURLToPath(new URL('../../registers/example-icb', import.meta.url));
+const asOf = '2026-11-21';
+let register: Register;
+let analysis: Analysis;
+
+/** The practices whose KPSN circuits route only to the original concentrator (see sites/*.yaml). */
+const STUCK_ON_VPN_A = ['Y90104', 'Y90202', 'Y90305', 'Y90404'];
+
+beforeAll(async () => {
+  const v = await validateFolder(dir, { asOf });
+  expect(v.diagnostics).toEqual([]);
+  register = v.register;
+  analysis = analyse(register, { asOf });
+});
+
+describe('the worked example, analysed', () => {
+  it('finds the original concentrator a failure point for exactly the sites that could not move', () => {
+    const f = analysis.findings.find((x) => x.id === 'failure-point:vpn-a')!;
+    expect(f.kind).toBe('failure-point');
+    expect(f.reach.sites).toEqual(STUCK_ON_VPN_A);
+    expect(f.reach.services).toEqual(['document-workflow', 'online-consultation', 'patient-record', 'prescribing']);
+    const patients = register.sites.filter((s) => STUCK_ON_VPN_A.includes(s.id)).reduce((n, s) => n + (s.listSize ?? 0), 0);
+    expect(f.reach.patients).toBe(patients);
+    for (const site of STUCK_ON_VPN_A) {
+      const pair = analysis.failurePoints.find((p) => p.site === site && p.service === 'patient-record')!;
+      expect(pair.assets).toContain('vpn-a');
+    }
+    // A site that moved (with failover) does not depend on vpn-a alone.
+    expect(analysis.failurePoints.find((p) => p.site === 'Y90101' && p.service === 'patient-record')!.assets).not.toContain('vpn-a');
+  });
+
+  it('finds the firewall software train a common cause across PCNs', () => {
+    const f = analysis.findings.find((x) => x.kind === 'common-cause' && x.attribute?.name === 'software train' && x.attribute.value === 'Cisco Meraki MX 18')!;
+    expect(f).toBeDefined();
+    expect(f.reach.pcns.length).toBeGreaterThanOrEqual(5);
+    expect(f.reach.services).toContain('patient-record');
+    expect(f.reach.services).not.toContain('telephony');
+    // It names the hazard that covers it.
+    expect(f.hazards.length).toBeGreaterThan(0);
+  });
+
+  it('finds the concentrators cannot carry the peak load when vpn-b fails (N-1)', () => {
+    const n1 = analysis.capacity.nMinusOne.find((x) => x.failed === 'vpn-b')!;
+    const limitA = register.assets.find((a) => a.id === 'vpn-a')!.capacity!.limit;
+    expect(n1.overloaded).toEqual([{ asset: 'vpn-a', unit: 'tunnels', limit: limitA, load: expect.any(Number) }]);
+    expect(n1.overloaded[0]!.load).toBeGreaterThan(limitA);
+    expect(analysis.findings.some((f) => f.id === 'capacity-n-1:vpn-b')).toBe(true);
+    // In normal running neither concentrator is over its limit.
+    for (const l of analysis.capacity.loads) expect(l.load).toBeLessThanOrEqual(l.limit);
+  });
+
+  it('finds the phones survive the loss of both concentrators', () => {
+    const w = whatIf(register, [{ asset: 'vpn-a' }, { asset: 'vpn-b' }]);
+    expect(w.reach.sites.length).toBeGreaterThan(40);
+    expect(w.reach.services).not.toContain('telephony');
+    expect(w.cut.every((c) => c.service !== 'telephony')).toBe(true);
+  });
+
+  it('ranks findings by patients, and every finding explains itself', () => {
+    for (let i = 1; i < analysis.findings.length; i++) expect(analysis.findings[i - 1]!.reach.patients).toBeGreaterThanOrEqual(analysis.findings[i]!.reach.patients);
+    for (const f of analysis.findings) {
+      expect(f.explanation.length).toBeGreaterThan(40);
+      if (f.kind !== 'incident-likelihood') expect(f.assets.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(analyse(register, { asOf }))).toBe(JSON.stringify(analysis));
+  });
+});
