@@ -263,7 +263,10 @@ function main(): number {
   console.log();
   console.log(`CPU time, user + system, all threads (median ms; less sensitive than wall time to other load on the machine):`);
   for (const { c, results } of rows)
-    console.log(`  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}`);
+    console.log(
+      `  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}` +
+        ratios.map((r) => `; ${r.label} ${(results.get(r.numerator)!.cpuMs / results.get(r.denominator)!.cpuMs).toFixed(2)}×`).join(''),
+    );
   for (const { c, results } of rows) {
     const v = results.get('validate');
     if (v && v.facts.warnings) console.log(`note: validate reported ${v.facts.warnings} warnings at ${c.practices} practices (the generator aims for none).`);
@@ -286,8 +289,7 @@ function main(): number {
   // --- Where validate's time goes, on the largest register, when an aim is missed (or asked).
   if (values.stages === 'always' || (values.stages === 'auto' && missed)) {
     const largest = Math.max(...sizes);
-    const dir = join(scratch, `register-${largest}`);
-    writeRegister(dir, generateRegister({ practices: largest, seed: 1 }));
+    const dir = join(scratch, `register-${largest}`); // still there: the scratch folder goes last
     const child = spawnSync(process.execPath, [here('./stages.mjs'), dir, '--as-of', AS_OF], { cwd: root, encoding: 'utf8' });
     console.log(`\nWhere validate's time goes at ${largest.toLocaleString('en-GB')} practices (one run of test/bench/stages.mjs; compiled core):\n`);
     console.log(child.status === 0 ? child.stdout : `stages.mjs failed (exit ${child.status}):\n${child.stderr}`);

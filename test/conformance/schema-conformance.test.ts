@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import ajv2020Module from 'ajv/dist/2020.js';
+import ajvFormatsModule from 'ajv-formats';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { RegisterFile } from '@crr/core';
@@ -14,6 +14,12 @@ import { RegisterFile } from '@crr/core';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const schema = JSON.parse(readFileSync(join(root, 'packages/core/schema/register.schema.json'), 'utf8'));
+// ajv and ajv-formats are CommonJS with a `default` export; under NodeNext the default import is
+// the module object, so take `.default` where it is there.
+type Ajv2020Class = typeof ajv2020Module.default;
+type AddFormats = typeof ajvFormatsModule.default;
+const Ajv2020 = ((ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? ajv2020Module) as Ajv2020Class;
+const addFormats = ((ajvFormatsModule as unknown as { default?: AddFormats }).default ?? ajvFormatsModule) as AddFormats;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);

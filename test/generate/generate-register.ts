@@ -545,7 +545,7 @@ const TEMPLATES: readonly Template[] = [
       description: `${p.name} (${p.id}) has a single ${p.network} circuit; while it is down the practice has no clinical systems.`,
       services: clinical,
       causes: [
-        { description: 'Circuit failure or a cable cut near the practice.', select: flow({ site: p.id, type: 'network-link', network: p.network }) },
+        { description: 'Circuit failure or a cable cut near the practice.', assets: [`${p.id}/link`] },
         { description: 'Practice firewall hardware failure.', select: flow({ site: p.id, type: 'firewall' }) },
       ],
       sites: [p.id],
@@ -624,9 +624,9 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
       evidence = [];
       const day = between(crng, '2025-12-01', '2026-11-15');
       if (crng.chance(0.3)) {
-        // An earlier round of the same check, long expired; the current one keeps the control verified.
-        const earlier = day - crng.int(360, 400);
-        evidence.push(flow({ description: 'Previous round', date: isoOf(earlier), expires: isoOf(earlier + 365), reference: `CHG-${crng.int(10000, 29999)}` }));
+        // The record of implementation, which does not expire; nothing in a generated register has.
+        const earlier = day - crng.int(60, 400);
+        evidence.push(flow({ description: 'Implementation change record', date: isoOf(earlier), reference: `CHG-${crng.int(10000, 29999)}` }));
       }
       const expires = kind === 'training' && crng.chance(0.5) ? undefined : isoOf(day + 365);
       evidence.push(

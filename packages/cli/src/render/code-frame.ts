@@ -13,7 +13,9 @@ export function codeFrame(source: SourceText, line: number, column: number, p: P
   const start = column > WIDTH - 20 ? column - 1 - (WIDTH - 40) : 0;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = window(source.lines.lineText(n), start);
+    // Only the line the diagnostic is on is windowed; the lines around it are shown from their
+    // start, so a short neighbouring line never turns blank.
+    const text = n === line ? window(source.lines.lineText(n), start) : window(source.lines.lineText(n), 0);
     const marker = n === line ? p.red('>') : ' ';
     out.push(`${marker} ${p.dim(String(n).padStart(width) + ' |')} ${text}`);
     if (n === line) {
@@ -25,7 +27,6 @@ export function codeFrame(source: SourceText, line: number, column: number, p: P
 }
 
 function window(s: string, start: number): string {
-  if (start > 0 && s.length <= start) return '';
   const cut = s.slice(start, start + WIDTH);
   return (start > 0 ? '…' : '') + cut + (s.length > start + WIDTH ? '…' : '');
 }

@@ -123,7 +123,7 @@ function failurePointsBySitePair(s: Shape): Map<string, string[]> {
   const out = new Map<string, string[]>();
   graph.routes.forEach((r, i) => {
     const cut = cuts.route[i];
-    if (cut !== null) out.set(`${graph.sites[r.site]!.id}/${r.service}`, cut.map((a) => graph.assets[a]!.id));
+    if (cut !== null && cut !== undefined) out.set(`${graph.sites[r.site]!.id}/${r.service}`, cut.map((a) => graph.assets[a]!.id));
   });
   return out;
 }

@@ -52,6 +52,9 @@ export function loadRegister(files: readonly SourceFile[], options: { refused?: 
       hint: 'Add a file such as `register.yaml` that starts with `register:` and gives `id`, `title`, `version`, `organisation` and `cso`.',
     });
   }
+  // With more than one manifest, the one in `register.yaml` is the real one, wherever it sorts.
+  const main = records.manifests.findIndex((m) => /(^|\/)register\.ya?ml$/.test(m.source.file));
+  if (main > 0) records.manifests.unshift(...records.manifests.splice(main, 1));
   for (const extra of records.manifests.slice(1)) {
     const first = records.manifests[0]!.source;
     diagnostics.push({

@@ -71,8 +71,8 @@ describe('duplicate-id (CRR-E030)', () => {
     `)).toEqual([]);
   });
 
-  // BUG: the article is always "a": "already used by a asset", "by a organisation", "by a incident".
-  it.fails('uses "an" before a kind that starts with a vowel', () => {
+  // Was a bug (fixed): the article is always "a": "already used by a asset", "by a organisation", "by a incident".
+  it('uses "an" before a kind that starts with a vowel', () => {
     const found = findings(CODE, yaml`
       assets:
         - { id: vpn-a, type: vpn-concentrator, name: VPN concentrator A }
@@ -81,10 +81,10 @@ describe('duplicate-id (CRR-E030)', () => {
     expect(found[0]!.message).toContain('is already used by an asset at');
   });
 
-  // BUG: a practice pasted twice onto a profile with local assets is reported once for the site
+  // Was a bug (fixed): a practice pasted twice onto a profile with local assets is reported once for the site
   // and again for each local asset the profile gives it (`G99001/firewall`), the second pointing
   // at the profile, which is not where the mistake is.
-  it.fails('reports a duplicated practice on a profile once, not once more per local asset', () => {
+  it('reports a duplicated practice on a profile once, not once more per local asset', () => {
     const snippet = yaml`
       ${services}
       sites:

@@ -23,7 +23,7 @@ describe('empty-selector (CRR-E056)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: CODE, record: 'HAZ-001', file: RECORDS, line: lineOf(snippet, 'select: {}'), field: 'causes.select' });
-    expect(found[0]!.message).toBe('Cause 2 of hazard `HAZ-001` has an empty `select`, which would match every asset.');
+    expect(found[0]!.message).toBe('Cause 2 of hazard `HAZ-001` has a `select` that names no attribute but wildcards, so it would match every asset.');
     expect(codes(snippet)).toEqual([CODE]);
   });
 
@@ -43,9 +43,9 @@ describe('empty-selector (CRR-E056)', () => {
     `)).toEqual([]);
   });
 
-  // BUG: a selector whose only attribute is a bare wildcard on a field every asset has
+  // Was a bug (fixed): a selector whose only attribute is a bare wildcard on a field every asset has
   // (`id: "*"`, `type: "*"`) also matches every asset, which the rule exists to refuse.
-  it.fails('reports a selector that is only a wildcard on the id', () => {
+  it('reports a selector that is only a wildcard on the id', () => {
     const snippet = yaml`
       hazards:
         ${hazardYaml({ causes: '[{ description: Every device on the network fails., select: { id: "*" } }]' })}

@@ -1,20 +1,26 @@
+import type { Selector } from '../model/selector.js';
 import { defineRule } from './rule.js';
+
+/** No keys, or only keys whose patterns are all `*`: every asset matches. */
+function selectsEverything(selector: Selector): boolean {
+  return Object.values(selector).every((v) => (typeof v === 'string' ? /^\**$/.test(v) : Object.values(v as Record<string, string>).every((p) => /^\**$/.test(p))));
+}
 
 export const emptySelector = defineRule({
   code: 'CRR-E056',
   name: 'empty-selector',
   severity: 'error',
   title: 'A selector selects every asset',
-  explanation: 'A `select:` with no attributes would match every asset in the register, which is never what a cause means. Name at least one attribute.',
+  explanation: 'A `select:` with no attributes, or only wildcards (`id: "*"`), would match every asset in the register, which is never what a cause means. Name at least one attribute.',
   *check({ register }) {
     for (const h of register.hazards) {
       for (const [i, c] of h.causes.entries()) {
-        if (!c.select || Object.keys(c.select).length > 0) continue;
+        if (!c.select || !selectsEverything(c.select)) continue;
         yield {
           at: h.source,
           below: ['causes', i, 'select'],
           record: h.id,
-          message: `Cause ${i + 1} of hazard \`${h.id}\` has an empty \`select\`, which would match every asset.`,
+          message: `Cause ${i + 1} of hazard \`${h.id}\` has a \`select\` that names no attribute but wildcards, so it would match every asset.`,
           hint: 'Name the attributes the failing assets share, e.g. `select: { vendor: Cisco Meraki, software: "MX 18.*" }`.',
         };
       }

@@ -25,14 +25,14 @@ describe('group-size (CRR-E034)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: CODE, file: RECORDS, line: lineOf(snippet, 'atLeast: 3'), field: 'atLeast' });
-    expect(found[0]!.message).toBe('A group in asset `dc-core` needs at least 3 working members but has only 2, so it can never be met.');
+    expect(found[0]!.message).toBe('A group in the needs of asset `dc-core` needs at least 3 working members but has only 2, so it can never be met.');
     expect(found[0]!.hint).toContain('Lower `atLeast` to 2 or less');
     expect(codes(snippet)).toEqual([CODE]);
   });
 
   it('finds a group nested inside another group', () => {
     const snippet = core('{ anyOf: [{ atLeast: 4, of: [dns-1, dns-2, dns-3] }, dns-1] }');
-    expect(findings(CODE, snippet).map((d) => d.message)).toEqual(['A group in asset `dc-core` needs at least 4 working members but has only 3, so it can never be met.']);
+    expect(findings(CODE, snippet).map((d) => d.message)).toEqual(['A group in the needs of asset `dc-core` needs at least 4 working members but has only 3, so it can never be met.']);
   });
 
   it('passes `atLeast` equal to the number of members', () => {
@@ -84,17 +84,17 @@ describe('group-size (CRR-E034)', () => {
     expect(found[0]!.line).toBe(lineOf(snippet, 'atLeast: 2'));
   });
 
-  // BUG: the finding names no record, although the group is in asset `dc-core`'s own needs;
+  // Was a bug (fixed): the finding names no record, although the group is in asset `dc-core`'s own needs;
   // `--format json` shows `"record": null` and record-based filtering misses it.
-  it.fails('names the asset whose needs hold the group as the record', () => {
+  it('names the asset whose needs hold the group as the record', () => {
     const found = findings(CODE, core('{ atLeast: 3, of: [dns-1, dns-2] }'));
     expect(found[0]!.record).toBe('dc-core');
   });
 
-  // BUG: in a profile's route the message names only the first practice using the profile
+  // Was a bug (fixed): in a profile's route the message names only the first practice using the profile
   // ("the patient-record route of site `G99001`"), not the profile where the group is written
   // (nor that 3 practices are affected, as CRR-E035 does).
-  it.fails('says which profile holds a group written in a profile route', () => {
+  it('says which profile holds a group written in a profile route', () => {
     const snippet = yaml`
       services:
         - { id: patient-record, name: Patient record and consultation }

@@ -1,4 +1,4 @@
-import { allNeedTrees, walkNeeds, whereKey } from './needs.js';
+import { holdersText, needPlaces, writtenIn } from './needs.js';
 import { defineRule } from './rule.js';
 
 export const groupSize = defineRule({
@@ -9,20 +9,17 @@ export const groupSize = defineRule({
   explanation:
     '`atLeast: k` over fewer than k members can never be met, so everything that depends on the group is always cut off. Lower k, or add the missing members.',
   *check({ register }) {
-    const reported = new Set<string>();
-    for (const tree of allNeedTrees(register)) {
-      for (const n of walkNeeds(tree.needs)) {
-        if (n.kind !== 'atLeast' || n.k <= n.members.length) continue;
-        const key = whereKey(n.at);
-        if (reported.has(key)) continue;
-        reported.add(key);
-        yield {
-          at: n.at,
-          below: ['atLeast'],
-          message: `A group in ${tree.holder} needs at least ${n.k} working members but has only ${n.members.length}, so it can never be met.`,
-          hint: `Lower \`atLeast\` to ${n.members.length} or less, or add members.`,
-        };
-      }
+    for (const { need: n, holders } of needPlaces(register, (n) => n.kind === 'atLeast' && n.k > n.members.length)) {
+      if (n.kind !== 'atLeast') continue;
+      const where = writtenIn(register, n.at);
+      const affects = where.record && holders.length === 1 && holders[0]!.includes(`\`${where.record}\``) ? '' : ` (used by ${holdersText(holders)})`;
+      yield {
+        at: n.at,
+        below: ['atLeast'],
+        ...(where.record ? { record: where.record } : {}),
+        message: `A group in ${where.text}${affects} needs at least ${n.k} working members but has only ${n.members.length}, so it can never be met.`,
+        hint: `Lower \`atLeast\` to ${n.members.length} or less, or add members.`,
+      };
     }
   },
 });

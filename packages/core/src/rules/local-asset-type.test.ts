@@ -31,7 +31,7 @@ describe('local-asset-type (CRR-E057)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: CODE, record: 'G99001', file: RECORDS, line: lineOf(snippet, 'ups:'), field: 'localAssets.ups' });
-    expect(found[0]!.message).toBe('Local asset `ups` of site `G99001` has no `type`, and its profile has no template of that name to give it one.');
+    expect(found[0]!.message).toBe('Local asset `ups` of site `G99001` has no `type`, and its profile `kpsn-emis` has no template of that name to give it one.');
     expect(codes(snippet)).toEqual([CODE]);
   });
 
@@ -55,9 +55,9 @@ describe('local-asset-type (CRR-E057)', () => {
     expect(found[0]!.line).toBe(lineOf(snippet, 'firewall: { vendor'));
   });
 
-  // BUG: for a site with no profile the message still says "its profile has no template of that
+  // Was a bug (fixed): for a site with no profile the message still says "its profile has no template of that
   // name", which sends the reader looking for a profile that does not exist.
-  it.fails('does not speak of a profile when the site has none', () => {
+  it('does not speak of a profile when the site has none', () => {
     const found = findings(CODE, register('localAssets:\n  firewall: { vendor: Cisco Meraki, model: MX68 }\nroutes:\n  patient-record: [$firewall, emis-web]'));
     expect(found[0]!.message).not.toContain('its profile');
   });

@@ -17,7 +17,9 @@ export const localAssetType = defineRule({
           at: s.source,
           below: ['localAssets', name],
           record: s.id,
-          message: `Local asset \`${name}\` of site \`${s.id}\` has no \`type\`, and its profile has no template of that name to give it one.`,
+          message: s.profile
+            ? `Local asset \`${name}\` of site \`${s.id}\` has no \`type\`, and its profile \`${s.profile}\` has no template of that name to give it one.`
+            : `Local asset \`${name}\` of site \`${s.id}\` has no \`type\`, and the site has no profile to give it one.`,
           hint: 'Add `type:` (firewall, network-link, …), or check the spelling of the name against the profile\'s `localAssets`.',
         };
       }

@@ -85,10 +85,10 @@ describe('requirement-cycle (CRR-E033)', () => {
     expect(found[0]!.message).toBe('Asset `G99001/firewall` needs itself through `G99001/firewall` → `G99001/link` → `G99001/firewall`.');
   });
 
-  // BUG: a cycle written once in a profile's local-asset templates is reported once per practice
+  // Was a bug (fixed): a cycle written once in a profile's local-asset templates is reported once per practice
   // on the profile, every finding at the same line (200 practices, 200 identical errors), where
   // the other need rules (CRR-E031, CRR-E034, CRR-E035) report each place once.
-  it.fails('reports a cycle between a profile\'s local-asset templates once, not once per practice', () => {
+  it('reports a cycle between a profile\'s local-asset templates once, not once per practice', () => {
     const practice = (id: string) => `- { id: ${id}, type: practice, name: Practice ${id}, ods: ${id}, pcn: pcn-north, listSize: 5000, profile: kpsn-emis }`;
     const snippet = yaml`
       services:

@@ -1,5 +1,5 @@
 import type { RegisterAsset } from '../model/register.js';
-import { walkNeeds } from './needs.js';
+import { walkNeeds, whereKey } from './needs.js';
 import { defineRule } from './rule.js';
 
 export const requirementCycle = defineRule({
@@ -18,10 +18,11 @@ export const requirementCycle = defineRule({
       return out;
     };
 
-    // Iterative depth-first search (registers can be deep); each cycle reported once, at the
-    // asset with the smallest id on it.
+    // Iterative depth-first search (registers can be deep). Each cycle is found once, rotated to
+    // start at its smallest id; cycles written once in a profile's local-asset templates repeat at
+    // every site on the profile, so they are grouped by where their assets were written.
     const state = new Map<string, 1 | 2>();
-    const reported = new Set<string>();
+    const cycles = new Map<string, string[]>();
     const ids = [...byId.keys()].sort();
     for (const start of ids) {
       if (state.has(start)) continue;
@@ -37,27 +38,36 @@ export const requirementCycle = defineRule({
         const child = top.next[top.i++]!;
         const s = state.get(child);
         if (s === 1) {
-          const from = stack.findIndex((f) => f.id === child);
-          const cycle = stack.slice(from).map((f) => f.id);
+          const cycle = stack.slice(stack.findIndex((f) => f.id === child)).map((f) => f.id);
           const anchor = [...cycle].sort()[0]!;
           const rotated = [...cycle.slice(cycle.indexOf(anchor)), ...cycle.slice(0, cycle.indexOf(anchor))];
-          const key = rotated.join('\u0000');
-          if (!reported.has(key)) {
-            reported.add(key);
-            const asset = byId.get(anchor)!;
-            yield {
-              at: asset.source,
-              below: asset.site ? [] : ['needs'],
-              record: anchor,
-              message: `Asset \`${anchor}\` needs itself through ${[...rotated, anchor].map((id) => `\`${id}\``).join(' → ')}.`,
-              hint: 'Remove the need that points the wrong way, so that dependencies run one way only.',
-            };
-          }
+          cycles.set(rotated.join('\u0000'), rotated);
         } else if (s === undefined) {
           state.set(child, 1);
           stack.push({ id: child, next: deps(byId.get(child)!), i: 0 });
         }
       }
+    }
+
+    const places = new Map<string, string[][]>();
+    for (const cycle of cycles.values()) {
+      const key = cycle.map((id) => whereKey(byId.get(id)!.source)).join('\u0001');
+      const list = places.get(key) ?? [];
+      list.push(cycle);
+      places.set(key, list);
+    }
+    for (const list of places.values()) {
+      const rotated = list[0]!;
+      const anchor = rotated[0]!;
+      const asset = byId.get(anchor)!;
+      const more = list.length > 1 ? ` The same cycle, written once, repeats at ${list.length - 1} other site${list.length === 2 ? '' : 's'}.` : '';
+      yield {
+        at: asset.source,
+        below: asset.site ? [] : ['needs'],
+        record: anchor,
+        message: `Asset \`${anchor}\` needs itself through ${[...rotated, anchor].map((id) => `\`${id}\``).join(' → ')}.${more}`,
+        hint: 'Remove the need that points the wrong way, so that dependencies run one way only.',
+      };
     }
   },
 });

@@ -16,8 +16,8 @@ describe('residual-above-initial (CRR-E040)', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: CODE, record: 'HAZ-001', file: RECORDS, line: lineOf(snippet, 'residualRisk'), field: 'residualRisk' });
     expect(found[0]!.message).toBe(
-      'Hazard `HAZ-001` is riskier after its controls than before: its residual likelihood `medium` is above its initial likelihood `low` ' +
-        '(initial likelihood low × severity major → 3 (undesirable); residual likelihood medium × severity major → 3 (undesirable)).',
+      'Hazard `HAZ-001` is riskier after its controls than before: likelihood rises from `low` to `medium`. ' +
+        'Initial: likelihood low × severity major → 3 (undesirable). Residual: likelihood medium × severity major → 3 (undesirable).',
     );
     expect(codes(snippet)).toEqual([CODE]);
   });
@@ -25,14 +25,13 @@ describe('residual-above-initial (CRR-E040)', () => {
   it('reports a higher residual rating', () => {
     const found = findings(CODE, hazard('{ severity: significant, likelihood: low }', '{ severity: major, likelihood: low }'));
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('its residual rating 3 is above its initial rating 2');
-    expect(found[0]!.message).toContain('its residual severity `major` is above its initial severity `significant`');
+    expect(found[0]!.message).toContain('the rating rises from 2 to 3, and severity rises from `significant` to `major`');
   });
 
   it('reports a severity that rose even when the rating fell', () => {
     const found = findings(CODE, hazard('{ severity: significant, likelihood: high }', '{ severity: considerable, likelihood: very low }'));
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('its residual severity `considerable` is above its initial severity `significant`');
+    expect(found[0]!.message).toContain('severity rises from `significant` to `considerable`');
     expect(found[0]!.message).not.toContain('rating');
   });
 

@@ -14,15 +14,15 @@ export const residualAboveInitial = defineRule({
       const { initial, residual } = hazardRisk(register.scheme, h);
       if (!initial || !residual) continue;
       const worse: string[] = [];
-      if (residual.rating > initial.rating) worse.push(`its residual rating ${residual.rating} is above its initial rating ${initial.rating}`);
-      if (residual.cell.severity > initial.cell.severity) worse.push(`its residual severity \`${residual.severity}\` is above its initial severity \`${initial.severity}\``);
-      if (residual.cell.likelihood > initial.cell.likelihood) worse.push(`its residual likelihood \`${residual.likelihood}\` is above its initial likelihood \`${initial.likelihood}\``);
+      if (residual.rating > initial.rating) worse.push(`the rating rises from ${initial.rating} to ${residual.rating}`);
+      if (residual.cell.severity > initial.cell.severity) worse.push(`severity rises from \`${initial.severity}\` to \`${residual.severity}\``);
+      if (residual.cell.likelihood > initial.cell.likelihood) worse.push(`likelihood rises from \`${initial.likelihood}\` to \`${residual.likelihood}\``);
       if (!worse.length) continue;
       yield {
         at: h.source,
         below: ['residualRisk'],
         record: h.id,
-        message: `Hazard \`${h.id}\` is riskier after its controls than before: ${worse.join('; ')} (initial ${describeRating(initial)}; residual ${describeRating(residual)}).`,
+        message: `Hazard \`${h.id}\` is riskier after its controls than before: ${worse.join(', and ')}. Initial: ${describeRating(initial)}. Residual: ${describeRating(residual)}.`,
         hint: 'Check whether initial and residual were swapped; if the risk has grown, reassess the initial risk.',
       };
     }

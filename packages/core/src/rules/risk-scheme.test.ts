@@ -63,7 +63,7 @@ describe('risk-scheme (CRR-E037, CRR-E038)', () => {
     const manifest = scheme('low: [1, 1, 2]\nhigh: [2, 3, 3]');
     const found = findings(INCOMPLETE, hazards('{ severity: minor, likelihood: low }'), { manifest });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ code: INCOMPLETE, severity: 'error', file: 'register.yaml', field: 'riskScheme.matrix', line: manifestLine(manifest, 'low: [1, 1, 2]') });
+    expect(found[0]).toMatchObject({ code: INCOMPLETE, severity: 'error', file: 'register.yaml', field: 'riskScheme.matrix', line: manifestLine(manifest, 'matrix:') });
     expect(found[0]!.message).toBe('The matrix has no row for likelihood `medium`.');
   });
 

@@ -12,7 +12,8 @@ export const riskSchemeIncomplete = defineRule({
     const m = register.manifest;
     if (!m?.riskScheme) return;
     for (const p of checkScheme(m.riskScheme))
-      if (p.kind === 'incomplete') yield { at: m.source, below: ['riskScheme', ...p.path], message: p.message, hint: 'Complete the matrix: one row per likelihood level, one rating per severity level, and a meaning for every rating.' };
+      // A missing row or rating has no node of its own: point at the key that should hold it.
+      if (p.kind === 'incomplete') yield { at: m.source, below: ['riskScheme', ...p.path], atKey: p.path.length === 1, message: p.message, hint: 'Complete the matrix: one row per likelihood level, one rating per severity level, and a meaning for every rating.' };
   },
 });
 

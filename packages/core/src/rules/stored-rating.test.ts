@@ -41,9 +41,9 @@ describe('stored-rating (CRR-E039)', () => {
     `)).toEqual(['CRR-E036']);
   });
 
-  // BUG: an acceptance may record the residual risk it accepted with a `rating` (the schema allows
+  // Was a bug (fixed): an acceptance may record the residual risk it accepted with a `rating` (the schema allows
   // it, and CRR-E036 checks its levels), but a wrong rating there is never compared with the matrix.
-  it.fails('checks a rating written in an acceptance\'s record of the residual risk', () => {
+  it('checks a rating written in an acceptance\'s record of the residual risk', () => {
     const snippet = yaml`
       hazards:
         ${hazardYaml({ residualRisk: '{ severity: major, likelihood: low }', justification: 'A third data centre would be disproportionate.' })}

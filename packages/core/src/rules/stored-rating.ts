@@ -24,5 +24,18 @@ export const storedRating = defineRule({
         };
       }
     }
+    for (const a of register.acceptances) {
+      const risk = a.residualRisk;
+      if (risk?.rating === undefined) continue;
+      const derived = rate(register.scheme, risk.likelihood, risk.severity);
+      if (!derived || derived.rating === risk.rating) continue;
+      yield {
+        at: a.source,
+        below: ['residualRisk', 'rating'],
+        record: a.id,
+        message: `Acceptance \`${a.id}\` records the accepted residual rating as ${risk.rating}, but the matrix gives ${describeRating(derived)}.`,
+        hint: `Write \`rating: ${derived.rating}\`, or remove \`rating\` and let it be derived.`,
+      };
+    }
   },
 });

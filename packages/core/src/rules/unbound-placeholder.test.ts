@@ -30,7 +30,7 @@ describe('unbound-placeholder (CRR-E035)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ code: CODE, file: RECORDS, line: lineOf(snippet, '$concentrator') });
-    expect(found[0]!.message).toBe('`$concentrator` is bound to nothing for 3 of its users: site `G99001`, site `G99002`, site `G99003`.');
+    expect(found[0]!.message).toBe('`$concentrator` in the patient-record route of profile `kpsn-emis` is bound to nothing for 3 sites (`G99001`, `G99002`, `G99003`).');
     expect(codes(snippet)).toEqual([CODE]);
   });
 
@@ -39,12 +39,12 @@ describe('unbound-placeholder (CRR-E035)', () => {
     sites.push(practice('G99008', ', bindings: { concentrator: vpn-a }'));
     const found = findings(CODE, register(sites));
     expect(found.map((d) => d.message)).toEqual([
-      '`$concentrator` is bound to nothing for 7 of its users: site `G99001`, site `G99002`, site `G99003`, site `G99004`, site `G99005` and 2 more.',
+      '`$concentrator` in the patient-record route of profile `kpsn-emis` is bound to nothing for 7 sites (`G99001`, `G99002`, `G99003`, `G99004` and 3 more).',
     ]);
   });
 
   it('speaks of a single practice plainly', () => {
-    expect(findings(CODE, register([practice('G99001')])).map((d) => d.message)).toEqual(['`$concentrator` is bound to nothing for site `G99001`.']);
+    expect(findings(CODE, register([practice('G99001')])).map((d) => d.message)).toEqual(['`$concentrator` in the patient-record route of profile `kpsn-emis` is bound to nothing for site `G99001`.']);
   });
 
   it('passes a `$name` bound by the site but not by the profile', () => {
@@ -68,6 +68,6 @@ describe('unbound-placeholder (CRR-E035)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: lineOf(snippet, '$core') });
-    expect(found[0]!.message).toBe('`$core` is bound to nothing for asset `vpn-a`.');
+    expect(found[0]!.message).toBe('`$core` in the needs of asset `vpn-a` is bound to nothing.');
   });
 });

@@ -1,5 +1,4 @@
-import type { Source } from '../model/register.js';
-import { allNeedTrees, walkNeeds, whereKey } from './needs.js';
+import { holdersText, needPlaces, writtenIn } from './needs.js';
 import { defineRule } from './rule.js';
 
 export const unboundPlaceholder = defineRule({
@@ -12,23 +11,15 @@ export const unboundPlaceholder = defineRule({
   *check({ register }) {
     // A profile's route is written once and used by many sites: report each place once, naming
     // the sites (or assets) it leaves unbound.
-    const places = new Map<string, { at: Source; name: string; holders: string[] }>();
-    for (const tree of allNeedTrees(register)) {
-      const holder = tree.holder.replace(/^the \S+ route of /, '');
-      for (const n of walkNeeds(tree.needs)) {
-        if (n.kind !== 'unbound') continue;
-        const key = whereKey(n.at);
-        const place = places.get(key);
-        if (!place) places.set(key, { at: n.at, name: n.name, holders: [holder] });
-        else if (!place.holders.includes(holder)) place.holders.push(holder);
-      }
-    }
-    for (const { at, name, holders } of places.values()) {
-      const shown = holders.slice(0, 5).join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
+    for (const { need, holders } of needPlaces(register, (n) => n.kind === 'unbound')) {
+      if (need.kind !== 'unbound') continue;
+      const where = writtenIn(register, need.at);
+      const self = where.record !== undefined && holders.length === 1 && holders[0]!.includes(`\`${where.record}\``);
       yield {
-        at,
-        message: `\`$${name}\` is bound to nothing for ${holders.length === 1 ? '' : `${holders.length} of its users: `}${shown}.`,
-        hint: `Add \`${name}\` to the site's or profile's \`bindings\` (an asset id or a group), or declare a local asset named \`${name}\`.`,
+        at: need.at,
+        ...(where.record ? { record: where.record } : {}),
+        message: `\`$${need.name}\` in ${where.text} is bound to nothing${self ? '' : ` for ${holdersText(holders)}`}.`,
+        hint: `Add \`${need.name}\` to the site's or profile's \`bindings\` (an asset id or a group), or declare a local asset named \`${need.name}\`.`,
       };
     }
   },

@@ -72,9 +72,9 @@ describe('unknown-reference (CRR-E031)', () => {
     expect(found[0]!.hint).toBe('Refer to a control here.');
   });
 
-  // BUG: the article is always "a": "which is a asset, not a control", "which is a
+  // Was a bug (fixed): the article is always "a": "which is a asset, not a control", "which is a
   // organisation, not a site", "not a organisation".
-  it.fails('uses "an" before a kind that starts with a vowel', () => {
+  it('uses "an" before a kind that starts with a vowel', () => {
     const found = findings(CODE, yaml`
       hazards:
         ${hazardYaml({ additionalControls: '[vpn-a]' })}
@@ -92,10 +92,10 @@ describe('unknown-reference (CRR-E031)', () => {
     expect(codes(snippet)).toEqual([CODE]);
   });
 
-  // BUG: the message blames the first practice on the profile ("A requirement of the
+  // Was a bug (fixed): the message blames the first practice on the profile ("A requirement of the
   // patient-record route of site `G99001` is `vpn-c`") although the id is written in profile
   // `kpsn-emis` and cuts all three practices off.
-  it.fails('says that a missing asset in a profile route is in the profile', () => {
+  it('says that a missing asset in a profile route is in the profile', () => {
     const found = findings(CODE, profileRegister('[$firewall, vpn-c, emis-web]'));
     expect(found[0]!.message).toContain('profile `kpsn-emis`');
   });
@@ -113,12 +113,12 @@ describe('unknown-reference (CRR-E031)', () => {
     const found = findings(CODE, snippet);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: lineOf(snippet, 'dns-2') });
-    expect(found[0]!.message).toBe('A requirement of asset `dc-core` is `dns-2`, but no record has that id. Did you mean `dns-1`?');
+    expect(found[0]!.message).toBe('A requirement in the needs of asset `dc-core` is `dns-2`, but no record has that id. Did you mean `dns-1`?');
   });
 
-  // BUG: the finding for a missing part of an asset's own needs names no record (`record` is
+  // Was a bug (fixed): the finding for a missing part of an asset's own needs names no record (`record` is
   // absent; `--format json` shows null), although it is plainly about asset `dc-core`.
-  it.fails('names the asset whose needs hold the missing part as the record', () => {
+  it('names the asset whose needs hold the missing part as the record', () => {
     const found = findings(CODE, yaml`
       assets:
         - { id: dc-core, type: data-centre-service, name: Data-centre core network, needs: [dns-2] }

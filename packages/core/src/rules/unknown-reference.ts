@@ -1,7 +1,7 @@
 import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import { recordKindOf } from '../model/register-file.js';
 import type { Register } from '../model/register.js';
-import { allNeedTrees, walkNeeds, whereKey } from './needs.js';
+import { holdersText, needPlaces, withArticle, writtenIn } from './needs.js';
 import { references, type Target } from './references.js';
 import { defineRule, type Finding } from './rule.js';
 
@@ -34,19 +34,20 @@ export const unknownReference = defineRule({
     }
 
     // Parts of routes and of assets' needs. A profile's route is shared by many sites: report
-    // each place it is written once.
-    const reported = new Set<string>();
+    // each place it is written once, naming the place and whom it affects.
     const assetTargets: Target[] = ['assets', 'local-asset'];
-    for (const tree of allNeedTrees(register)) {
-      for (const n of walkNeeds(tree.needs)) {
-        if (n.kind !== 'asset') continue;
-        const problem = check(register, n.id, assetTargets, suggestions);
-        if (!problem) continue;
-        const key = whereKey(n.at) + '\u0000' + n.id;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        yield { at: n.at, message: `A requirement of ${tree.holder} is \`${n.id}\`, ${problem.what}`, hint: problem.hint } satisfies Finding;
-      }
+    const places = needPlaces(register, (n) => n.kind === 'asset' && check(register, n.id, assetTargets, suggestions) !== undefined);
+    for (const { need, holders } of places) {
+      if (need.kind !== 'asset') continue;
+      const problem = check(register, need.id, assetTargets, suggestions)!;
+      const where = writtenIn(register, need.at);
+      const affects = where.record && holders.length === 1 && holders[0]!.includes(`\`${where.record}\``) ? '' : ` (used by ${holdersText(holders)})`;
+      yield {
+        at: need.at,
+        ...(where.record ? { record: where.record } : {}),
+        message: `A requirement in ${where.text}${affects} is \`${need.id}\`, ${problem.what}`,
+        hint: problem.hint,
+      } satisfies Finding;
     }
   },
 });
@@ -62,8 +63,8 @@ function check(register: Register, id: string, targets: readonly Target[], sugge
   }
   if (!entries.some((e) => targets.includes(e.collection))) {
     return {
-      what: `which is a ${kindWord(entries[0]!.collection)}, not a ${wanted}.`,
-      hint: `Refer to a ${wanted} here.`,
+      what: `which is ${withArticle(kindWord(entries[0]!.collection))}, not ${withArticle(wanted)}.`,
+      hint: `Refer to ${withArticle(wanted)} here.`,
     };
   }
   return undefined;
