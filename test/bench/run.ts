@@ -174,7 +174,10 @@ function runOnce(m: Measurement, c: Case, scratch: string, i: number): Run {
 }
 
 function main(): number {
+  // `pnpm bench -- --sizes …` passes the `--` through; drop it.
+  const argv = process.argv.slice(2);
   const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       sizes: { type: 'string', default: '200,1600,6500' },
       repeats: { type: 'string', default: '3' },

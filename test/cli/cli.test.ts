@@ -5,6 +5,7 @@ import { catalogue } from '@crr/core';
 import { commands, generatedSections, main } from '@crr/cli';
 import { runCli } from '../support/run-cli.js';
 import { MINIMAL_MANIFEST, tempRegister } from '../support/temp-register.js';
+import { readmeExamples } from '../../scripts/readme-examples.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -181,6 +182,15 @@ describe('the README', () => {
   it('carries the generated rule catalogue and CLI reference (run `pnpm run gen:docs` to refresh)', () => {
     const readme = readFileSync(`${root}/README.md`, 'utf8');
     for (const [name, body] of Object.entries(generatedSections())) {
+      expect(readme).toContain(`<!-- ${name}:start -->\n${body}<!-- ${name}:end -->`);
+    }
+  });
+
+  it('shows real output of crr on the worked example (run `pnpm run gen:docs` to refresh)', async () => {
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    const examples = await readmeExamples();
+    expect(Object.keys(examples).length).toBeGreaterThanOrEqual(3);
+    for (const [name, body] of Object.entries(examples)) {
       expect(readme).toContain(`<!-- ${name}:start -->\n${body}<!-- ${name}:end -->`);
     }
   });

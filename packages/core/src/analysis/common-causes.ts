@@ -96,6 +96,7 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     // A common cause matters when its assets failing together cut more than any one of them
     // alone: otherwise the single failure point already says it all.
     const worstSingle = Math.max(0, ...cc.assets.map((a) => cutByAsset[a]!.length));
+    const shownValue = displayValue(ctx, cc.attribute, cc.value);
     if (cut.length > worstSingle) {
       const reach = reachOf(graph, cut);
       const ids = cc.assets.map((a) => graph.assets[a]!.id).sort();
@@ -104,8 +105,8 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
       findings.push({
         id: `common-cause:${cc.attribute}=${cc.value}`,
         kind: 'common-cause',
-        title: `${ids.length} assets share the ${cc.attribute} ${cc.value}`,
-        explanation: `${shown} share the ${cc.attribute} \`${cc.value}\`: one defect or outage there hits them all at once, and would cut ${describeReach(reach)} off ${listWords(reach.services)}, more than any one of them fails alone.${also}`,
+        title: `${ids.length} assets share the ${cc.attribute} ${shownValue}`,
+        explanation: `${shown} share the ${cc.attribute} ${shownValue}: one defect or outage there hits them all at once, and would cut ${describeReach(reach)} off ${listWords(reach.services)}, more than any one of them fails alone.${also}`,
         assets: ids,
         attribute: { name: cc.attribute, value: cc.value },
         reach,
@@ -137,7 +138,7 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     const routes = [...new Set(list.flatMap((d) => d.routes))].sort((a, b) => a - b);
     const reach = reachOf(graph, routes);
     const first = list[0]!.cc;
-    const shared = list.map((d) => `${d.cc.attribute} \`${d.cc.value}\``);
+    const shared = list.map((d) => `${d.cc.attribute} ${displayValue(ctx, d.cc.attribute, d.cc.value)}`);
     const assets = [...new Set(list.flatMap((d) => d.cc.assets))].map((a) => graph.assets[a]!.id).sort();
     // Covered when a hazard names the assets of any one of the causes that defeat it.
     const hazards = [...new Set(list.flatMap((d) => d.hazards))].sort();
@@ -154,6 +155,13 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     });
   }
   return findings;
+}
+
+/** Attributes that hold ids are shown with the name: "carrier Saltmarsh Networks (`org-carrier-b`)". */
+function displayValue(ctx: AnalysisContext, attribute: string, value: string): string {
+  const records = attribute === 'location' ? ctx.register.sites : attribute === 'carrier' || attribute === 'supplier' ? ctx.register.organisations : [];
+  const name = records.find((r) => r.id === value)?.name;
+  return name ? `${name} (\`${value}\`)` : `\`${value}\``;
 }
 
 /**

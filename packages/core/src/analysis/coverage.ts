@@ -13,9 +13,11 @@ const NEEDS_A_HAZARD = new Set(['failure-point', 'common-cause', 'redundancy-def
 export function coverageGaps(findings: readonly Finding[], scheme: RiskScheme): Finding[] {
   const gaps: Finding[] = [];
   for (const f of findings) {
-    if (!NEEDS_A_HAZARD.has(f.kind) || f.hazards.length > 0 || f.reach.pairs === 0) continue;
-    // Site-local failure points are covered asset by asset; the summary says how many are not.
-    if (f.id.startsWith('failure-point:local:') && f.figures?.uncovered === 0) continue;
+    if (!NEEDS_A_HAZARD.has(f.kind) || f.reach.pairs === 0) continue;
+    // Site-local failure points are covered asset by asset: a hazard naming some sites' firewalls
+    // leaves the others uncovered, and the summary counts them.
+    const local = f.id.startsWith('failure-point:local:');
+    if (local ? f.figures?.uncovered === 0 : f.hazards.length > 0) continue;
     const suggestion = suggest(f, scheme);
     gaps.push({
       id: `coverage-gap:${f.id}`,
