@@ -35,15 +35,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import { MINIMAL_MANIFEST } from '../support/temp-register.js';
 
-// Every file the loader reads with `readFile`, so the 50 MB case can show that it was never read.
-const reads = vi.hoisted(() => [] as string[]);
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const readFile = ((path: Parameters<typeof actual.readFile>[0], ...rest: unknown[]) => {
-    reads.push(String(path));
-    return (actual.readFile as (...a: unknown[]) => unknown)(path, ...rest);
-  }) as typeof actual.readFile;
-  return { ...actual, readFile, default: { ...actual, readFile } };
+// Every file the loader reads while crr runs (not while the test hashes the folder), so the 50 MB
+// case can show that the big file was never read.
+const reading = vi.hoisted(() => ({ on: false, paths: [] as string[] }));
+const reads = reading.paths;
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const readFileSync = ((path: Parameters<typeof actual.readFileSync>[0], ...rest: unknown[]) => {
+    if (reading.on) reading.paths.push(String(path));
+    return (actual.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
+  }) as typeof actual.readFileSync;
+  return { ...actual, readFileSync, default: { ...actual, readFileSync } };
 });
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -417,7 +419,7 @@ const cases: Case[] = [
     check: ({ json, ms, fixture }) => {
       expect(json!.diagnostics[0]!.message).toMatch(/This file is 50\.0 MiB; register files may be at most 16 MiB/);
       expect(ms).toBeLessThan(3_000);
-      // The spy on readFile sees the manifest read, and never the big file.
+      // The spy on readFileSync sees the manifest read, and never the big file.
       expect(reads).toContain(join(fixture.dir, 'register.yaml'));
       expect(reads.filter((p) => p.endsWith('big.yaml'))).toEqual([]);
     },
@@ -613,7 +615,8 @@ describe('bad input gets a diagnostic, never a stack trace (in-process)', () => 
       reads.length = 0;
 
       const started = performance.now();
-      const pretty = await runCli(argvOf(c, fixture), { cwd: REPO, today: TODAY });
+      reading.on = true;
+      const pretty = await runCli(argvOf(c, fixture), { cwd: REPO, today: TODAY }).finally(() => (reading.on = false));
       const ms = performance.now() - started;
       const jsonRun = c.exit === 2 ? undefined : await runCli([...argvOf(c, fixture), '--format', 'json'], { cwd: REPO, today: TODAY });
 

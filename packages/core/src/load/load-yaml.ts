@@ -1,8 +1,7 @@
 import yaml from 'js-yaml';
-import { parseAllDocuments } from 'yaml';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
-import { SourceText } from '../source/source-text.js';
+import { SourceText, yamlLibrary } from '../source/source-text.js';
 import { loadCodes } from './load-codes.js';
 
 /** A YAML file loaded into plain data, with the start offset of every mapping and sequence. */
@@ -46,7 +45,7 @@ function tooDeepAt(text: string): number {
 
 /** The start of a second document (js-yaml names no position for that error). */
 function secondDocument(source: SourceText): { line: number; column: number } | undefined {
-  const docs = parseAllDocuments(source.text);
+  const docs = yamlLibrary().parseAllDocuments(source.text);
   const second = Array.isArray(docs) ? docs[1] : undefined;
   const offset = second?.range?.[0];
   if (offset === undefined) return undefined;
@@ -125,6 +124,9 @@ export function loadYaml(file: SourceFile): YamlLoad {
           nodes++;
         } else {
           const at = open.pop()!;
+          // Only the file, its collections and their records need a start: deeper positions are
+          // found when a diagnostic asks. (A flow mapping is opened twice, hence depth 4.)
+          if (open.length > 3) return;
           const result: unknown = state.result;
           if (result !== null && typeof result === 'object' && !starts.has(result)) starts.set(result, skipToContent(text, at));
         }
@@ -161,8 +163,8 @@ export function loadYaml(file: SourceFile): YamlLoad {
   }
 
   // Aliases are shared references after loading: count what they expand to before anything walks
-  // the data, and check reserved keys on each distinct object once.
-  const expanded = expandedSize(value);
+  // the data, and find reserved keys, in one pass over each distinct object.
+  const { expanded, reserved } = inspect(value);
   if (expanded > MAX_EXPANDED_NODES || expanded > MAX_EXPANSION_FACTOR * Math.max(nodes, 1000)) {
     diag(
       loadCodes.aliasExpansion,
@@ -172,7 +174,7 @@ export function loadYaml(file: SourceFile): YamlLoad {
     );
     return { source, diagnostics };
   }
-  for (const { path, key } of reservedKeys(value)) {
+  for (const { path, key } of reserved) {
     diag(
       loadCodes.reservedKey,
       `The key \`${key}\` is reserved and can never be a register field.`,
@@ -199,44 +201,57 @@ function skipToContent(text: string, at: number): number {
   }
 }
 
-/** Nodes the value would have if every alias were copied out; memoised, so linear in the DAG. */
-function expandedSize(root: unknown): number {
+/**
+ * One pass over the loaded value, each distinct object once: the number of nodes it would have
+ * if every alias were copied out (memoised, so linear in the data written; Infinity for an alias
+ * that contains itself), and the reserved keys, with paths rebuilt only for those found.
+ */
+function inspect(root: unknown): { expanded: number; reserved: { path: (string | number)[]; key: string }[] } {
+  type Frame = { v: object; keys: string[] | null; i: number; n: number; parent: Frame | null; via: string | number };
   const memo = new Map<object, number>();
-  const visiting = new Set<object>();
-  const size = (v: unknown): number => {
-    if (v === null || typeof v !== 'object') return 1;
-    const known = memo.get(v);
-    if (known !== undefined) return known;
-    if (visiting.has(v)) return Infinity; // a recursive alias: infinite when expanded
-    visiting.add(v);
-    let n = 1;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      n += size(child);
-      if (n > 1e15) break;
-    }
-    visiting.delete(v);
-    memo.set(v, n);
-    return n;
+  const reserved: { path: (string | number)[]; key: string }[] = [];
+  if (root === null || typeof root !== 'object') return { expanded: 1, reserved };
+  const pathOf = (f: Frame, key: string): (string | number)[] => {
+    const path: (string | number)[] = [key];
+    for (let g: Frame | null = f; g && g.parent; g = g.parent) path.unshift(g.via);
+    return path;
   };
-  return size(root);
-}
-
-function* reservedKeys(root: unknown): Generator<{ path: (string | number)[]; key: string }> {
-  const seen = new Set<object>();
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
-  while (stack.length) {
-    const { v, path } = stack.pop()!;
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
-    } else {
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i]!;
-        if (RESERVED_KEYS.has(key)) yield { path: [...path, key], key };
-        else stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
-      }
+  const onStack = new Set<object>([root]);
+  let top: Frame | null = { v: root, keys: Array.isArray(root) ? null : Object.keys(root), i: 0, n: 1, parent: null, via: '' };
+  let result = 1;
+  while (top) {
+    const f: Frame = top;
+    const length = f.keys ? f.keys.length : (f.v as unknown[]).length;
+    if (f.i >= length || f.n > 1e15) {
+      memo.set(f.v, f.n);
+      onStack.delete(f.v);
+      top = f.parent;
+      if (top) top.n += f.n;
+      else result = f.n;
+      continue;
     }
+    const via = f.keys ? f.keys[f.i]! : f.i;
+    f.i++;
+    if (typeof via === 'string' && RESERVED_KEYS.has(via)) {
+      reserved.push({ path: pathOf(f, via), key: via });
+      continue;
+    }
+    const child: unknown = (f.v as Record<string | number, unknown>)[via];
+    if (child === null || typeof child !== 'object') {
+      f.n++;
+      continue;
+    }
+    const known = memo.get(child);
+    if (known !== undefined) {
+      f.n += known;
+      continue;
+    }
+    if (onStack.has(child)) {
+      f.n = Infinity; // an alias inside itself: infinite when expanded
+      continue;
+    }
+    onStack.add(child);
+    top = { v: child, keys: Array.isArray(child) ? null : Object.keys(child), i: 0, n: 1, parent: f, via };
   }
+  return { expanded: result, reserved };
 }

@@ -22,6 +22,12 @@ export function emptyRecords(): ParsedRecords {
 
 const topLevelKeys = ['register', ...collectionNames];
 
+/** zod's output is a fresh object of ours: give it its source in place rather than copy it. */
+function withSource<T extends object>(record: T, source: Source): Sourced<T> {
+  (record as T & { source: Source }).source = source;
+  return record as Sourced<T>;
+}
+
 /**
  * Check each record against its schema, one record at a time, so that one bad record never
  * hides the others, and keep where each was written.
@@ -51,7 +57,7 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
   for (const [key, section] of Object.entries(value)) {
     if (key === 'register') {
       const result = Manifest.safeParse(section);
-      if (result.success) into.manifests.push({ ...result.data, source: at(section, ['register'], value) });
+      if (result.success) into.manifests.push(withSource(result.data, at(section, ['register'], value)));
       else diagnostics.push(...issuesToDiagnostics(result.error, section, ['register'], source, 'the register manifest', Manifest));
       continue;
     }
@@ -87,7 +93,7 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
       const result = schema.safeParse(item);
       const id = item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : undefined;
       if (result.success) {
-        (into[name] as unknown[]).push({ ...(result.data as object), source: at(item, [key, i], section) });
+        (into[name] as unknown[]).push(withSource(result.data as object, at(item, [key, i], section)));
       } else {
         const what = id ? `${recordKindOf[name]} \`${id}\`` : `${recordKindOf[name]} number ${i + 1} of \`${key}\``;
         diagnostics.push(...issuesToDiagnostics(result.error, item, [key, i], source, what, schema, id));

@@ -1,5 +1,4 @@
 import type { YamlPath } from '../diagnostics/diagnostic.js';
-import type { LocalAssetTemplate } from '../model/asset.js';
 import type { RiskSchemeInput } from '../model/risk-scheme.js';
 import type { Profile } from '../model/profile.js';
 import type { RequirementInput } from '../model/requirement.js';
@@ -50,7 +49,7 @@ export function resolve(records: ParsedRecords, sources: Map<string, SourceText>
   }
 
   for (const asset of records.assets) {
-    register.assets.push({ ...asset, requires: resolveList(asset.needs ?? [], noBindings, at(asset.source, ['needs'])) });
+    register.assets.push({ ...asset, requires: asset.needs?.length ? resolveList(asset.needs, noBindings, at(asset.source, ['needs'])) : [] });
     index(asset.id, { collection: 'assets', source: asset.source });
   }
 
@@ -137,54 +136,74 @@ function instantiate(n: Need, template: ProfileTemplate, bind: Binder): Need {
   return { ...n, members: n.members.map((m) => instantiate(m, template, bind)) };
 }
 
+const NO_NEEDS: Need[] = [];
+
+/** Per profile, the places its local-asset templates were written: shared by every site on it. */
+const localSources = new WeakMap<object, Map<string, Source>>();
+function localSource(profile: Sourced<Profile>, name: string): Source {
+  let byName = localSources.get(profile);
+  if (!byName) localSources.set(profile, (byName = new Map()));
+  let source = byName.get(name);
+  if (!source) byName.set(name, (source = at(profile.source, ['localAssets', name])));
+  return source;
+}
+
 function expandSite(site: Sourced<Site>, profile: Sourced<Profile> | undefined, template: ProfileTemplate | undefined): { assets: RegisterAsset[]; routes: Route[] } {
   // Local assets: the profile's templates, with the site's changes merged over them, plus any
   // the site adds. Their ids are `<site>/<name>`, which no authored id can collide with.
-  const localNames = new Set([...Object.keys(profile?.localAssets ?? {}), ...Object.keys(site.localAssets ?? {})]);
+  const profileLocals = profile?.localAssets;
+  const siteLocals = site.localAssets;
+  const localNames = siteLocals ? new Set([...Object.keys(profileLocals ?? {}), ...Object.keys(siteLocals)]) : Object.keys(profileLocals ?? {});
   const localId = (name: string) => `${site.id}/${name}`;
 
   // Precedence: the site's own bindings, the site's local assets, the profile's bindings, then
   // the profile's local assets. The site knows best; within a level, an explicit binding wins.
+  // Each name is bound once per site and the node shared by all the site's routes.
+  // Each name is bound once per site and the node shared by all the site's routes. (A node for a
+  // local asset keeps the place of the first `$name` that asked for it: it can never be the
+  // subject of a diagnostic, since the asset it names always exists.)
+  const bound = new Map<string, Need>();
   const bind: Binder = (name, where) => {
+    const known = bound.get(name);
+    if (known) return known;
+    let need: Need;
     const fromSite = site.bindings?.[name];
-    if (fromSite !== undefined) return resolveOne(fromSite, noBindings, at(site.source, ['bindings', name]));
-    if (site.localAssets?.[name] !== undefined) return { kind: 'asset', id: localId(name), at: where };
-    const fromProfile = profile?.bindings?.[name];
-    if (fromProfile !== undefined && profile) return resolveOne(fromProfile, noBindings, at(profile.source, ['bindings', name]));
-    if (localNames.has(name)) return { kind: 'asset', id: localId(name), at: where };
-    return { kind: 'unbound', name, at: where };
+    if (fromSite !== undefined) need = resolveOne(fromSite, noBindings, at(site.source, ['bindings', name]));
+    else if (siteLocals?.[name] !== undefined) need = { kind: 'asset', id: localId(name), at: where };
+    else if (profile?.bindings?.[name] !== undefined) need = resolveOne(profile.bindings[name]!, noBindings, at(profile.source, ['bindings', name]));
+    else if (profileLocals?.[name] !== undefined) need = { kind: 'asset', id: localId(name), at: where };
+    else return { kind: 'unbound', name, at: where }; // reported where written, so not shared
+    bound.set(name, need);
+    return need;
   };
 
   const assets: RegisterAsset[] = [];
   for (const name of localNames) {
-    const base: Partial<LocalAssetTemplate> = profile?.localAssets?.[name] ?? {};
-    const override = site.localAssets?.[name];
-    const merged = { ...base, ...(override ?? {}) };
-    const source = override ? at(site.source, ['localAssets', name]) : profile ? at(profile.source, ['localAssets', name]) : site.source;
-    const needsSource = override?.needs ? at(site.source, ['localAssets', name, 'needs']) : at(source, ['needs']);
-    assets.push({
-      ...merged,
-      id: localId(name),
-      type: merged.type ?? 'other',
-      name: merged.name ?? `${site.name} ${name.replace(/-/g, ' ')}`,
-      site: site.id,
-      localName: name,
-      source,
-      requires: resolveList(merged.needs ?? [], bind, needsSource),
-    });
+    const base = profileLocals?.[name];
+    const override = siteLocals?.[name];
+    const source = override ? at(site.source, ['localAssets', name]) : profile ? localSource(profile, name) : site.source;
+    // One object per asset, of one shape: the template, the site's changes, then what is derived.
+    const type = override?.type ?? base?.type ?? 'other';
+    const label = override?.name ?? base?.name ?? `${site.name} ${name.replace(/-/g, ' ')}`;
+    const asset: RegisterAsset = { ...base, ...override, id: localId(name), type, name: label, site: site.id, localName: name, source, requires: NO_NEEDS };
+    const needs = asset.needs;
+    if (needs && needs.length) asset.requires = resolveList(needs, bind, override?.needs ? at(site.source, ['localAssets', name, 'needs']) : at(source, ['needs']));
+    assets.push(asset);
   }
 
   const routes: Route[] = [];
-  const own = site.routes ?? {};
+  const own = site.routes;
   if (template) {
     for (const r of template.routes) {
-      if (own[r.service] !== undefined) continue;
+      if (own?.[r.service] !== undefined) continue;
       routes.push({ site: site.id, service: r.service, from: 'profile', at: r.at, requires: r.requires.map((n) => instantiate(n, template, bind)) });
     }
   }
-  for (const [service, list] of Object.entries(own)) {
-    const where = at(site.source, ['routes', service]);
-    routes.push({ site: site.id, service, from: 'site', at: where, requires: resolveList(list, bind, where) });
+  if (own) {
+    for (const [service, list] of Object.entries(own)) {
+      const where = at(site.source, ['routes', service]);
+      routes.push({ site: site.id, service, from: 'site', at: where, requires: resolveList(list, bind, where) });
+    }
   }
   return { assets, routes };
 }

@@ -1,14 +1,25 @@
 import { recordKindOf, type CollectionName } from '../model/register-file.js';
 import type { Need, Register, Source } from '../model/register.js';
 
-/** Every need in the register with who holds it: routes first, then assets' own needs. */
-export function* allNeedTrees(register: Register): Generator<{ holder: string; needs: Need[]; at: Source }> {
-  for (const r of register.routes) yield { holder: `site \`${r.site}\``, needs: r.requires, at: r.at };
-  for (const a of register.assets) if (a.requires.length) yield { holder: `asset \`${a.id}\``, needs: a.requires, at: a.source };
+/** A tree of needs and who holds it: a site's route, or an asset's own needs. */
+export interface NeedTree {
+  holder: { kind: 'site' | 'asset'; id: string };
+  needs: Need[];
+  at: Source;
 }
+
+/** Every need tree in the register: routes first, then assets' own needs. */
+export function* allNeedTrees(register: Register): Generator<NeedTree> {
+  for (const r of register.routes) yield { holder: { kind: 'site', id: r.site }, needs: r.requires, at: r.at };
+  for (const a of register.assets) if (a.requires.length) yield { holder: { kind: 'asset', id: a.id }, needs: a.requires, at: a.source };
+}
+
+/** "site `G1`", "asset `dc-core`". */
+export const holderText = (h: NeedTree['holder']) => `${h.kind} \`${h.id}\``;
 
 /** Depth-first over a need tree, each distinct node once (profile templates share nodes). */
 export function* walkNeeds(needs: readonly Need[], seen = new WeakSet<Need>()): Generator<Need> {
+  if (needs.length === 0) return;
   const stack = [...needs].reverse();
   while (stack.length) {
     const n = stack.pop()!;
@@ -26,15 +37,48 @@ export const whereKey = (at: Source) => `${at.file}\u0000${at.path.join('\u0000'
  * The places in requirement trees where a need matches, each once, with everyone it affects: a
  * profile's route is written once and used by every site on the profile.
  */
+const distinct = new WeakMap<Register, Need[]>();
+
+/**
+ * Every distinct node of every requirement tree, once: profile routes share most of their nodes
+ * between sites, so this is the size of the register, not sites × route length. Collected once
+ * per register and shared by the rules.
+ */
+export function distinctNeeds(register: Register): readonly Need[] {
+  let list = distinct.get(register);
+  if (list) return list;
+  list = [];
+  const seen = new Set<Need>();
+  const stack: Need[] = [];
+  const add = (needs: readonly Need[]) => {
+    for (let i = needs.length - 1; i >= 0; i--) stack.push(needs[i]!);
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      list!.push(n);
+      if (n.kind === 'all' || n.kind === 'any' || n.kind === 'atLeast') for (let i = n.members.length - 1; i >= 0; i--) stack.push(n.members[i]!);
+    }
+  };
+  for (const r of register.routes) add(r.requires);
+  for (const a of register.assets) if (a.requires.length) add(a.requires);
+  distinct.set(register, list);
+  return list;
+}
+
 export function needPlaces(register: Register, matches: (n: Need) => boolean): { need: Need; holders: string[] }[] {
+  // Only when some distinct node matches is a second pass made, to learn whom each place affects.
+  if (!distinctNeeds(register).some(matches)) return [];
+
   const places = new Map<string, { need: Need; holders: string[] }>();
   for (const tree of allNeedTrees(register)) {
     for (const n of walkNeeds(tree.needs)) {
       if (!matches(n)) continue;
+      const holder = holderText(tree.holder);
       const key = whereKey(n.at) + '\u0000' + (n.kind === 'asset' ? n.id : '');
       const place = places.get(key);
-      if (!place) places.set(key, { need: n, holders: [tree.holder] });
-      else if (!place.holders.includes(tree.holder)) place.holders.push(tree.holder);
+      if (!place) places.set(key, { need: n, holders: [holder] });
+      else if (!place.holders.includes(holder)) place.holders.push(holder);
     }
   }
   return [...places.values()];

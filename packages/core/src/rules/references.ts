@@ -19,6 +19,58 @@ export interface Reference {
 const assetTargets: readonly Target[] = ['assets', 'local-asset'];
 
 /**
+ * Every referenced id with the kinds it may name, without the words and paths a diagnostic
+ * needs: the cheap pass that tells whether the full table must be built at all.
+ */
+export function forEachReferencedId(register: Register, visit: (id: string, targets: readonly Target[]) => void): void {
+  const orgs: readonly Target[] = ['organisations'];
+  const sites: readonly Target[] = ['sites'];
+  const one = (id: string | undefined, t: readonly Target[]) => id !== undefined && visit(id, t);
+  const many = (ids: readonly string[] | undefined, t: readonly Target[]) => {
+    if (ids) for (const id of ids) visit(id, t);
+  };
+  const m = register.manifest;
+  if (m) {
+    one(m.organisation, orgs);
+    one(m.cso.organisation, orgs);
+  }
+  for (const o of register.organisations) one(o.parent, orgs);
+  for (const s of register.sites) {
+    one(s.pcn, orgs);
+    one(s.parent, sites);
+    one(s.profile, ['profiles']);
+    if (s.routes) for (const service in s.routes) visit(service, ['services']);
+  }
+  for (const p of register.profiles) for (const service in p.routes) visit(service, ['services']);
+  for (const a of register.assets) {
+    one(a.supplier, orgs);
+    one(a.carrier, orgs);
+    one(a.location, sites);
+  }
+  for (const h of register.hazards) {
+    many(h.services, ['services']);
+    for (const c of h.causes) many(c.assets, assetTargets);
+    many(h.existingControls, ['controls']);
+    many(h.additionalControls, ['controls']);
+    many(h.sites, sites);
+    if (h.transfer) {
+      one(h.transfer.from, orgs);
+      many(h.transfer.controls, ['controls']);
+    }
+  }
+  for (const c of register.controls) one(c.transferredFrom, orgs);
+  for (const i of register.incidents) {
+    many(i.assets, assetTargets);
+    many(i.sites, sites);
+    many(i.hazards, ['hazards']);
+  }
+  for (const a of register.acceptances) {
+    one(a.hazard, ['hazards']);
+    one(a.organisation, orgs);
+  }
+}
+
+/**
  * Every id-valued field of every record, in one table, so that the reference rule, the analysis
  * and reports agree on what refers to what. Requirement trees are walked separately.
  */

@@ -13,6 +13,7 @@ export const requirementCycle = defineRule({
     const byId = new Map<string, RegisterAsset>();
     for (const a of register.assets) if (!byId.has(a.id)) byId.set(a.id, a);
     const deps = (a: RegisterAsset): string[] => {
+      if (a.requires.length === 0) return [];
       const out: string[] = [];
       for (const n of walkNeeds(a.requires)) if (n.kind === 'asset' && byId.has(n.id)) out.push(n.id);
       return out;

@@ -2,7 +2,7 @@ import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import { recordKindOf } from '../model/register-file.js';
 import type { Register } from '../model/register.js';
 import { holdersText, needPlaces, withArticle, writtenIn } from './needs.js';
-import { references, type Target } from './references.js';
+import { forEachReferencedId, references, type Target } from './references.js';
 import { defineRule, type Finding } from './rule.js';
 
 const kindWord = (t: Target) => (t === 'local-asset' ? 'site-local asset' : recordKindOf[t]);
@@ -28,7 +28,13 @@ export const unknownReference = defineRule({
       return c;
     };
 
-    for (const ref of references(register)) {
+    // Most registers resolve every reference: check the ids cheaply first, and build the table
+    // of references (with the words and paths a diagnostic needs) only when one does not.
+    let unresolved = false;
+    forEachReferencedId(register, (id, targets) => {
+      if (!unresolved && !resolves(register, id, targets)) unresolved = true;
+    });
+    for (const ref of unresolved ? references(register) : []) {
       const problem = check(register, ref.id, ref.targets, suggestions);
       if (problem) yield { at: ref.from.source, below: ref.path, ...(ref.from.id ? { record: ref.from.id } : {}), message: `${capitalise(ref.role)} is \`${ref.id}\`, ${problem.what}`, hint: problem.hint };
     }
@@ -36,7 +42,7 @@ export const unknownReference = defineRule({
     // Parts of routes and of assets' needs. A profile's route is shared by many sites: report
     // each place it is written once, naming the place and whom it affects.
     const assetTargets: Target[] = ['assets', 'local-asset'];
-    const places = needPlaces(register, (n) => n.kind === 'asset' && check(register, n.id, assetTargets, suggestions) !== undefined);
+    const places = needPlaces(register, (n) => n.kind === 'asset' && !resolves(register, n.id, assetTargets));
     for (const { need, holders } of places) {
       if (need.kind !== 'asset') continue;
       const problem = check(register, need.id, assetTargets, suggestions)!;
@@ -52,7 +58,16 @@ export const unknownReference = defineRule({
   },
 });
 
+/** The cheap question, asked of every reference: does the id name a record of the right kind? */
+function resolves(register: Register, id: string, targets: readonly Target[]): boolean {
+  const entries = register.index.get(id);
+  if (!entries) return false;
+  for (const e of entries) if (targets.includes(e.collection)) return true;
+  return false;
+}
+
 function check(register: Register, id: string, targets: readonly Target[], suggestions: (t: readonly Target[]) => string[]): { what: string; hint: string } | undefined {
+  if (resolves(register, id, targets)) return undefined;
   const entries = register.index.get(id);
   const wanted = targets.map(kindWord).join(' or ');
   if (!entries) {

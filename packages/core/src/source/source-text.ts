@@ -1,6 +1,16 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { YamlPath } from '../diagnostics/diagnostic.js';
 import { LineIndex } from './line-index.js';
+
+/**
+ * The `yaml` library, loaded on first use: it is needed only to place a diagnostic on a field,
+ * and loading it costs every run about 30 ms that a clean register need never pay.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+export function yamlLibrary(): typeof import('yaml') {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
 
 export interface Position {
   line: number;
@@ -36,6 +46,7 @@ export class SourceText {
    * field), the position of the deepest node that exists.
    */
   locate(path: YamlPath, options: { key?: boolean } = {}): Position | undefined {
+    const { isAlias, isMap, isScalar, isSeq, parseDocument } = yamlLibrary();
     const doc = (this.document ??= parseDocument(this.text, {
       keepSourceTokens: false,
       merge: true,
