@@ -93,6 +93,26 @@ const measurements: Measurement[] = [
     },
   },
   {
+    id: 'analyse',
+    label: 'crr analyse',
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['analyse', c.dir, '--as-of', AS_OF, '--format', 'json'] }),
+    check(stdout, run, c) {
+      const json = JSON.parse(stdout) as { summary?: { findings: Record<string, number> }; analysis?: null };
+      if (run.exitCode !== 0 || !json.summary) throw new Error(`crr analyse (${c.practices} practices) failed with exit ${run.exitCode}`);
+      return { findings: Object.values(json.summary.findings).reduce((a, b) => a + b, 0) };
+    },
+  },
+  {
+    id: 'analysis',
+    label: 'analysis phase',
+    command: (c) => ({ script: here('./analyse.mjs'), args: [c.dir, AS_OF] }),
+    check(stdout, run, c) {
+      const out = JSON.parse(stdout) as { errors: number; assets: number; routes: number; findings: number; analyseMs: number };
+      if (run.exitCode !== 0 || out.errors) throw new Error(`the analysis of ${c.practices} practices failed (exit ${run.exitCode}, ${out.errors} errors)`);
+      return { analyseMs: out.analyseMs, assets: out.assets, routes: out.routes, findings: out.findings };
+    },
+  },
+  {
     id: 'bare',
     label: 'bare js-yaml',
     command: (c) => ({ script: here('./bare-yaml.mjs'), args: [jsYamlModuleUrl(), c.dir] }),
@@ -116,8 +136,13 @@ const ratios: Ratio[] = [{ label: 'validate / bare', numerator: 'validate', deno
 interface Aim {
   label: string;
   practices: number;
-  met(results: Map<string, Summary>): { met: boolean; detail: string };
+  /** `all`: every size's results, for aims that compare sizes. */
+  met(results: Map<string, Summary>, all: Map<number, Map<string, Summary>>): { met: boolean; detail: string };
 }
+
+/** Median time of the analysis phase alone (`analyse()` after loading), from the runs' facts. */
+const analysisMs = (s: Summary) => median(s.runs.map((r) => r.facts.analyseMs!));
+const perAssetUs = (s: Summary) => (1000 * analysisMs(s)) / s.facts.assets!;
 const aims: Aim[] = [
   {
     label: 'validate within 2× of a bare js-yaml load at 6,500 practices',
@@ -125,6 +150,24 @@ const aims: Aim[] = [
     met: (r) => {
       const ratio = r.get('validate')!.wallMs / r.get('bare')!.wallMs;
       return { met: ratio <= 2, detail: `${ratio.toFixed(2)}×` };
+    },
+  },
+  {
+    label: 'the whole analysis under 2 s at 6,500 practices',
+    practices: 6500,
+    met: (r) => {
+      const ms = analysisMs(r.get('analysis')!);
+      return { met: ms < 2000, detail: `${Math.round(ms).toLocaleString('en-GB')} ms for ${r.get('analysis')!.facts.assets!.toLocaleString('en-GB')} assets, ${r.get('analysis')!.facts.routes!.toLocaleString('en-GB')} routes` };
+    },
+  },
+  {
+    label: 'analysis time per asset at 6,500 practices within 1.5× of that at 200',
+    practices: 6500,
+    met: (r, all) => {
+      const small = all.get(200)?.get('analysis');
+      if (!small) return { met: false, detail: 'not measured at 200 practices' };
+      const ratio = perAssetUs(r.get('analysis')!) / perAssetUs(small);
+      return { met: ratio <= 1.5, detail: `${perAssetUs(r.get('analysis')!).toFixed(1)} µs against ${perAssetUs(small).toFixed(1)} µs per asset: ${ratio.toFixed(2)}×` };
     },
   },
   {
@@ -263,6 +306,13 @@ function main(): number {
   console.log();
   console.log('ms: median wall time of the process from start to exit (Node start-up included). peak MB: median max RSS.');
   console.log('records: the manifest plus every listed record in the files (sites, assets, hazards…), as authored.');
+  console.log('crr analyse: the whole command (load, validate, analyse, JSON out). analysis phase: the process that times analyse() alone.');
+  console.log();
+  console.log('The analysis phase alone (median of the runs; analyse() after the register is loaded):');
+  for (const { c, results } of rows) {
+    const a = results.get('analysis');
+    if (a) console.log(`  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${Math.round(analysisMs(a)).toLocaleString('en-GB')} ms for ${a.facts.assets!.toLocaleString('en-GB')} assets and ${a.facts.routes!.toLocaleString('en-GB')} routes (${perAssetUs(a).toFixed(1)} µs per asset), ${a.facts.findings} findings`);
+  }
   console.log();
   console.log(`CPU time, user + system, all threads (median ms; less sensitive than wall time to other load on the machine):`);
   for (const { c, results } of rows)
@@ -284,7 +334,7 @@ function main(): number {
       console.log(`  –  ${aim.label}: not measured (size not run)`);
       continue;
     }
-    const { met, detail } = aim.met(row.results);
+    const { met, detail } = aim.met(row.results, new Map(rows.map((x) => [x.c.practices, x.results])));
     missed ||= !met;
     console.log(`  ${met ? '✔ met    ' : '✖ not met'}  ${aim.label}: ${detail}`);
   }

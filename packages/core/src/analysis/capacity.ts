@@ -1,4 +1,5 @@
 import { reqHolds } from './access.js';
+import { hazardsCovering } from './coverage-index.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
 import { describeReach } from './failure-points.js';
@@ -36,7 +37,7 @@ export interface CapacityReport {
  * k working members; an asset carries it together with everything it needs. A site counts once per
  * asset, whatever number of its services pass through.
  */
-export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>): Set<number>[] {
+export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>, onlySites?: ReadonlySet<number>): Set<number>[] {
   const works = lazyAssetStates(graph, failed);
   const memo = new Map<Req, boolean>();
   const holds = (r: Req) => reqHolds(r, works, memo);
@@ -75,6 +76,7 @@ export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>): S
     }
   };
   graph.routes.forEach((route) => {
+    if (onlySites && !onlySites.has(route.site)) return;
     if (!route.needs.every(holds)) return; // a route that does not work carries nothing
     for (const r of route.needs) carryReq(r, carried[route.site]!, 0);
   });
@@ -102,7 +104,8 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
   const findings: Finding[] = [];
   if (!limited.length) return { report: { loads: [], nMinusOne: [] }, findings };
 
-  const normal = loads(graph, carriers(graph, new Set()), limited);
+  const normalCarried = carriers(graph, new Set());
+  const normal = loads(graph, normalCarried, limited);
   const report: CapacityReport = { loads: [], nMinusOne: [] };
   for (const a of limited) {
     const asset = graph.assets[a]!;
@@ -119,7 +122,7 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
         explanation: `At peak, ${sites.length} sites route through \`${asset.id}\`, a demand of ${load} ${asset.capacity!.unit} against a limit of ${limit} (${Math.round((100 * load) / limit)}%). Sites beyond its capacity lose service: ${describeReach(reach)} depend on it.`,
         assets: [asset.id],
         reach,
-        hazards: ctx.causes.filter((c) => c.assets.has(a)).map((c) => c.hazard).filter((h, i, all) => all.indexOf(h) === i).sort(),
+        hazards: hazardsCovering(ctx.coverage, [a]),
         figures: { load, limit, unit: asset.capacity!.unit, utilisation: round(load / limit) },
       });
     }
@@ -129,8 +132,12 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
   const inGroups = new Set<number>();
   for (const g of graph.groups) for (const m of g.members) if (m.kind === 'asset' && graph.assets[m.a]!.capacity) inGroups.add(m.a);
   for (const m of [...inGroups].sort((x, y) => x - y)) {
+    // Only the sites whose traffic m carried move; everyone else's load stays where it was.
     const failed = new Set([m]);
-    const after = loads(graph, carriers(graph, failed), limited);
+    const moved = new Set(normal.get(m)!.sites);
+    const movedCarried = carriers(graph, failed, moved);
+    const carried = normalCarried.map((set, s) => (moved.has(s) ? movedCarried[s]! : set));
+    const after = loads(graph, carried, limited);
     const overloaded: NMinusOne['overloaded'] = [];
     const atRisk = new Set<number>();
     const routes = new Set<number>();
@@ -156,7 +163,7 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
       explanation: `When \`${failedAsset.id}\` fails its sites fail over, but ${o}. The redundancy holds on paper and not at the morning peak: ${describeReach(reach)} depend on the overloaded survivor${overloaded.length === 1 ? '' : 's'}.`,
       assets: [failedAsset.id, ...overloaded.map((x) => x.asset)],
       reach,
-      hazards: ctx.causes.filter((c) => c.assets.has(m)).map((c) => c.hazard).filter((h, i, all) => all.indexOf(h) === i).sort(),
+      hazards: hazardsCovering(ctx.coverage, [m]),
       figures: Object.fromEntries(overloaded.flatMap((x) => [[`${x.asset} load`, x.load], [`${x.asset} limit`, x.limit]])),
     });
   }

@@ -92,7 +92,7 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
   for (const cc of causes) {
     const cut = routesCutBy(graph, ctx.index, cc.assets, ctx.baseline);
     if (!cut.length) continue;
-    const hazards = hazardsCovering(ctx.causes, cc.assets);
+    const hazards = hazardsCovering(ctx.coverage, cc.assets);
     // A common cause matters when its assets failing together cut more than any one of them
     // alone: otherwise the single failure point already says it all.
     const worstSingle = Math.max(0, ...cc.assets.map((a) => cutByAsset[a]!.length));

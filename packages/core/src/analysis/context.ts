@@ -1,6 +1,6 @@
 import type { Register } from '../model/register.js';
 import { evaluateAccess } from './access.js';
-import { causeCoverage, type CauseCoverage } from './coverage-index.js';
+import { causeCoverage, type Coverage } from './coverage-index.js';
 import { computeCutSets, type CutSets } from './cut-sets.js';
 import { buildGraph, type DependencyGraph, type Req } from './graph.js';
 import { indexRoutes, type RouteIndex } from './routes-of.js';
@@ -14,7 +14,7 @@ export interface AnalysisContext {
   index: RouteIndex;
   /** Which routes work with nothing failed. */
   baseline: Uint8Array;
-  causes: CauseCoverage[];
+  coverage: Coverage;
   /** A label for a requirement, for findings: `vpn-a`, or `allOf(link-a, vpn-a)`. */
   label: (r: Req) => string;
 }
@@ -42,7 +42,7 @@ export function analysisContext(register: Register, asOf: string): AnalysisConte
     cuts: computeCutSets(graph),
     index: indexRoutes(graph),
     baseline: evaluateAccess(graph, new Set()),
-    causes: causeCoverage(register, graph),
+    coverage: causeCoverage(register, graph),
     label,
   };
 }

@@ -4,7 +4,7 @@ import { distinctGroups } from './common-causes.js';
 import type { Finding } from './finding.js';
 import { describeReach, listWords } from './failure-points.js';
 import { reachOf } from './reach.js';
-import { routesCutBy } from './what-if.js';
+import { routesCutAmong } from './what-if.js';
 
 /**
  * Double failure points within redundancy groups: pairs of assets whose joint failure takes a
@@ -42,7 +42,8 @@ export function doubleFailureFindings(ctx: AnalysisContext): Finding[] {
   for (const p of pairs.values()) {
     // A route either asset cuts alone is a single failure point's doing, already reported.
     const alone = (r: number) => cuts.route[r]?.includes(p.x) || cuts.route[r]?.includes(p.y);
-    const cut = routesCutBy(graph, ctx.index, [p.x, p.y], ctx.baseline).filter((r) => p.routes.has(r) && !alone(r));
+    const routes = [...p.routes].sort((a, b) => a - b);
+    const cut = routesCutAmong(graph, [p.x, p.y], routes, ctx.baseline).filter((r) => !alone(r));
     if (!cut.length) continue;
     const ids = [graph.assets[p.x]!.id, graph.assets[p.y]!.id].sort();
     const reach = reachOf(graph, cut);
@@ -55,7 +56,7 @@ export function doubleFailureFindings(ctx: AnalysisContext): Finding[] {
       assets: ids,
       group: { members: groups },
       reach,
-      hazards: hazardsCovering(ctx.causes, [p.x, p.y]),
+      hazards: hazardsCovering(ctx.coverage, [p.x, p.y]),
     });
   }
   return findings;

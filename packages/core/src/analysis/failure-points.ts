@@ -44,7 +44,7 @@ export function assetImpacts(ctx: AnalysisContext, cutByAsset: number[][]): Asse
   ctx.graph.assets.forEach((a, i) => {
     const routes = cutByAsset[i]!;
     if (!routes.length) return;
-    out.push({ id: a.id, name: a.name, type: a.type, ...(a.site ? { site: a.site } : {}), reach: reachOf(ctx.graph, routes), hazards: hazardsCovering(ctx.causes, [i]) });
+    out.push({ id: a.id, name: a.name, type: a.type, ...(a.site ? { site: a.site } : {}), reach: reachOf(ctx.graph, routes), hazards: hazardsCovering(ctx.coverage, [i]) });
   });
   return out.sort((x, y) => y.reach.patients - x.reach.patients || y.reach.pairs - x.reach.pairs || (x.id < y.id ? -1 : 1));
 }

@@ -45,6 +45,45 @@ export function selectorMatches(selector: Selector, asset: RegisterAsset): boole
   return true;
 }
 
+/**
+ * Assets indexed by the value of each selector key, so that a selector with a literal value
+ * (`site: Y90104`, `vendor: Cisco Meraki`) looks its candidates up instead of scanning every
+ * asset; wildcard patterns are then matched among the candidates only.
+ */
+export class AssetIndex {
+  private readonly byKey = new Map<string, Map<string, number[]>>();
+
+  constructor(private readonly assets: readonly RegisterAsset[]) {}
+
+  private values(key: string): Map<string, number[]> {
+    let map = this.byKey.get(key);
+    if (!map) {
+      map = new Map();
+      this.assets.forEach((a, i) => {
+        const v = assetAttribute(a, key);
+        if (v === undefined) return;
+        const k = v.toLowerCase();
+        const list = map!.get(k);
+        if (list) list.push(i);
+        else map!.set(k, [i]);
+      });
+      this.byKey.set(key, map);
+    }
+    return map;
+  }
+
+  select(selector: Selector): number[] {
+    let candidates: readonly number[] | undefined;
+    for (const [key, pattern] of Object.entries(selector)) {
+      if (key === 'attributes' || typeof pattern !== 'string' || pattern.includes('*')) continue;
+      const found = this.values(key).get(pattern.toLowerCase()) ?? [];
+      if (!candidates || found.length < candidates.length) candidates = found;
+    }
+    const pool = candidates ?? this.assets.map((_, i) => i);
+    return pool.filter((i) => selectorMatches(selector, this.assets[i]!)).sort((a, b) => a - b);
+  }
+}
+
 export function selectAssets(selector: Selector, assets: readonly RegisterAsset[]): number[] {
   const out: number[] = [];
   assets.forEach((a, i) => {

@@ -7,14 +7,18 @@ import type { RouteIndex } from './routes-of.js';
  * Asset states are evaluated lazily, so the cost is the size of the affected part of the graph.
  */
 export function routesCutBy(graph: DependencyGraph, index: RouteIndex, failed: readonly number[], baseline: Uint8Array): number[] {
-  const failedSet = new Set(failed);
   const candidates = new Set<number>();
   for (const a of failed) for (const r of index.routesOfAsset[a] ?? []) candidates.add(r);
-  const works = lazyAssetStates(graph, failedSet);
+  return routesCutAmong(graph, failed, [...candidates].sort((x, y) => x - y), baseline);
+}
+
+/** Of the given routes (sorted), those cut by failing these assets. */
+export function routesCutAmong(graph: DependencyGraph, failed: readonly number[], routes: readonly number[], baseline: Uint8Array): number[] {
+  const works = lazyAssetStates(graph, new Set(failed));
   const memo = new Map<Req, boolean>();
   const holds = (r: Req) => reqHolds(r, works, memo);
   const out: number[] = [];
-  for (const i of [...candidates].sort((x, y) => x - y)) {
+  for (const i of routes) {
     if (baseline[i] !== 1) continue; // already cut with nothing failed: not this failure's doing
     if (!graph.routes[i]!.needs.every(holds)) out.push(i);
   }
@@ -23,19 +27,26 @@ export function routesCutBy(graph: DependencyGraph, index: RouteIndex, failed: r
 
 /** A function telling whether an asset works, evaluating (and remembering) only what is asked. */
 export function lazyAssetStates(graph: DependencyGraph, failed: ReadonlySet<number>): (a: number) => boolean {
-  const state = new Uint8Array(graph.assets.length); // 0 unknown, 1 in progress, 2 works, 3 down
+  // Sparse: a small what-if touches a few assets, and allocating a state for every asset of a
+  // large register on each of thousands of what-ifs would make the analysis quadratic.
+  const state = new Map<number, 1 | 2 | 3>(); // 1 in progress, 2 works, 3 down
   const memo = new Map<Req, boolean>();
   const works = (a: number): boolean => {
-    const s = state[a]!;
+    const s = state.get(a);
     if (s === 2) return true;
     if (s === 3 || s === 1) return false;
     if (failed.has(a)) {
-      state[a] = 3;
+      state.set(a, 3);
       return false;
     }
-    state[a] = 1;
-    const ok = graph.assetNeeds[a]!.every((r) => reqHolds(r, works, memo));
-    state[a] = ok ? 2 : 3;
+    const needs = graph.assetNeeds[a]!;
+    if (needs.length === 0) {
+      state.set(a, 2);
+      return true;
+    }
+    state.set(a, 1);
+    const ok = needs.every((r) => reqHolds(r, works, memo));
+    state.set(a, ok ? 2 : 3);
     return ok;
   };
   return works;
