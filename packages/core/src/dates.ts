@@ -22,8 +22,3 @@ export function isIsoDate(s: string): boolean {
   const day = Number(m[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
-
-/** Today in UTC, for the CLI's default `--as-of`; the core never reads the clock. */
-export function isoDateOf(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}

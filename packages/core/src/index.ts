@@ -6,7 +6,7 @@ export * from './diagnostics/diagnostic.js';
 export { catalogue } from './diagnostics/catalogue.js';
 export type { CodeDefinition } from './diagnostics/code.js';
 export { didYouMean } from './diagnostics/did-you-mean.js';
-export { addMonths, isIsoDate, isoDateOf } from './dates.js';
+export { addMonths, isIsoDate } from './dates.js';
 export { readRegisterFolder, FolderNotFoundError, MAX_FILE_BYTES } from './io/read-folder.js';
 export { loadRegister } from './load/load-register.js';
 export { validateFiles, validateFolder, runRules, type ValidateOptions, type Validation } from './validate.js';

@@ -42,3 +42,6 @@ export function didYouMeanSentence(word: string, candidates: Iterable<string>): 
   const s = didYouMean(word, candidates);
   return s === undefined ? '' : ` Did you mean \`${s}\`?`;
 }
+
+/** The first letter in capitals, for sentences that start with a generated phrase. */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

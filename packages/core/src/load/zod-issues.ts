@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
-import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
+import { capitalise, didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import type { SourceText } from '../source/source-text.js';
 import { parseCodes } from './parse-codes.js';
 
@@ -242,4 +242,3 @@ function hintForType(expected: string, actual: unknown): string {
   return `Write ${expectedWords(expected)}.`;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -33,66 +33,37 @@ export const Capacity = z
 /**
  * The attributes common failures hinge on. Shared by asset records and by the local-asset
  * templates in profiles, so a selector reads them the same way wherever an asset was declared.
+ * Every one is optional but the type (and, on an asset record, the name).
  */
+const type = field(z.enum(assetTypes), 'What kind of component this is.', 'firewall');
+const name = textField('Name people use for it.', 'Northgate Surgery firewall');
 const attributes = {
-  type: field(z.enum(assetTypes), 'What kind of component this is.', 'firewall'),
-  name: textField('Name people use for it.', 'Northgate Surgery firewall'),
-  description: field(z.string(), 'Notes.', 'Meraki MX at the practice edge; terminates the site-to-site VPN.'),
-  supplier: refField('Organisation that supplies or operates it.', 'org-csu'),
-  vendor: field(z.string().min(1), 'Who makes it.', 'Cisco Meraki'),
-  model: field(z.string().min(1), 'Model.', 'MX68'),
-  software: field(z.string().min(1), 'Software or firmware version: a defect in one train hits every device on it.', 'MX 18.107'),
-  carrier: refField('For links: the carrier organisation whose network it rides on.', 'org-carrier-a'),
-  network: field(z.string().min(1), 'For links: the network it belongs to (KPSN, HSCN, internet…).', 'KPSN'),
-  location: refField('Site (usually a data centre) where it is hosted.', 'dc-maidstone'),
-  managedBy: field(z.string().min(1), 'Management plane or cloud that configures it.', 'Meraki dashboard'),
-  capacity: Capacity,
-  needs: RequirementList,
+  description: field(z.string(), 'Notes.', 'Meraki MX at the practice edge; terminates the site-to-site VPN.').optional(),
+  supplier: refField('Organisation that supplies or operates it.', 'org-csu').optional(),
+  vendor: field(z.string().min(1), 'Who makes it.', 'Cisco Meraki').optional(),
+  model: field(z.string().min(1), 'Model.', 'MX68').optional(),
+  software: field(z.string().min(1), 'Software or firmware version: a defect in one train hits every device on it.', 'MX 18.107').optional(),
+  carrier: refField('For links: the carrier organisation whose network it rides on.', 'org-carrier-a').optional(),
+  network: field(z.string().min(1), 'For links: the network it belongs to (KPSN, HSCN, internet…).', 'KPSN').optional(),
+  location: refField('Site (usually a data centre) where it is hosted.', 'dc-maidstone').optional(),
+  managedBy: field(z.string().min(1), 'Management plane or cloud that configures it.', 'Meraki dashboard').optional(),
+  capacity: Capacity.optional(),
+  needs: RequirementList.optional(),
   attributes: field(
     z.record(z.string().regex(/^[a-z][a-zA-Z0-9-]*$/), z.string()),
     'Any other attributes a common cause may hinge on.',
     { exchange: 'Maidstone North' },
-  ),
+  ).optional(),
 };
 
 export const Asset = z
-  .strictObject({
-    id: idField('Stable id.', 'vpn-b'),
-    ...attributes,
-    supplier: attributes.supplier.optional(),
-    description: attributes.description.optional(),
-    vendor: attributes.vendor.optional(),
-    model: attributes.model.optional(),
-    software: attributes.software.optional(),
-    carrier: attributes.carrier.optional(),
-    network: attributes.network.optional(),
-    location: attributes.location.optional(),
-    managedBy: attributes.managedBy.optional(),
-    capacity: attributes.capacity.optional(),
-    needs: attributes.needs.optional(),
-    attributes: attributes.attributes.optional(),
-  })
+  .strictObject({ id: idField('Stable id.', 'vpn-b'), type, name, ...attributes })
   .meta({ description: 'A component in the supply chain: firewall, link, concentrator, data-centre service, clinical system, telephony…' });
 export type Asset = z.infer<typeof Asset>;
 
 /** A template for an asset every site on a profile has its own of (its firewall, its link). */
 export const LocalAssetTemplate = z
-  .strictObject({
-    ...attributes,
-    name: attributes.name.optional(),
-    supplier: attributes.supplier.optional(),
-    description: attributes.description.optional(),
-    vendor: attributes.vendor.optional(),
-    model: attributes.model.optional(),
-    software: attributes.software.optional(),
-    carrier: attributes.carrier.optional(),
-    network: attributes.network.optional(),
-    location: attributes.location.optional(),
-    managedBy: attributes.managedBy.optional(),
-    capacity: attributes.capacity.optional(),
-    needs: attributes.needs.optional(),
-    attributes: attributes.attributes.optional(),
-  })
+  .strictObject({ type, name: name.optional(), ...attributes })
   .meta({ description: 'An asset each site on the profile has its own of; its id becomes `<site id>/<name>`.' });
 
 /** A site's changes to a local asset from its profile: any attribute, merged over the template. */

@@ -1,4 +1,4 @@
-import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
+import { capitalise, didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import { recordKindOf } from '../model/register-file.js';
 import type { Register } from '../model/register.js';
 import { holdersText, needPlaces, withArticle, writtenIn } from './needs.js';
@@ -85,4 +85,3 @@ function check(register: Register, id: string, targets: readonly Target[], sugge
   return undefined;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
