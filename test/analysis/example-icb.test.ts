@@ -56,6 +56,16 @@ describe('the worked example, analysed', () => {
     for (const l of analysis.capacity.loads) expect(l.load).toBeLessThanOrEqual(l.limit);
   });
 
+  it('flags the concentrator pair as redundant on paper only: one data centre, one management plane', () => {
+    const f = analysis.findings.find((x) => x.kind === 'redundancy-defeated' && x.group?.members.join() === 'vpn-b,vpn-a')!;
+    expect(f).toBeDefined();
+    expect(f.title).toMatch(/location/);
+    expect(f.title).toMatch(/management plane/);
+    expect(f.explanation).toContain('Medstone Gate data centre');
+    // It cuts the sites that could fail over, not the ones already tied to one concentrator.
+    for (const site of STUCK_ON_VPN_A) expect(f.reach.sites).not.toContain(site);
+  });
+
   it('finds the phones survive the loss of both concentrators', () => {
     const w = whatIf(register, [{ asset: 'vpn-a' }, { asset: 'vpn-b' }]);
     expect(w.reach.sites.length).toBeGreaterThan(40);

@@ -82,10 +82,9 @@ export function commonCauses(ctx: AnalysisContext): CommonCause[] {
 }
 
 export function commonCauseFindings(ctx: AnalysisContext, causes: readonly CommonCause[], cutByAsset: readonly (readonly number[])[]): Finding[] {
-  const { graph, cuts } = ctx;
+  const { graph } = ctx;
   const findings: Finding[] = [];
   const groups = distinctGroups(ctx);
-  const groupCuts = new Map(groups.map((g) => [g.key, new Set(cuts.req(g.group) ?? [])] as const));
   /** Per group: the common causes that defeat it, with what each cuts through it. */
   const defeats = new Map<string, { cc: CommonCause; routes: number[]; hazards: string[] }[]>();
 
@@ -114,13 +113,12 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
       });
     }
 
-    // A redundancy group all of whose members this cause takes down is redundant only on paper,
-    // unless one asset of the cause already cuts the group alone (a failure point, reported as such).
+    // A redundancy group all of whose members this cause takes down is redundant only on paper:
+    // two concentrators in one data centre, two links through one exchange.
     const failed = new Set(cc.assets);
     const works = lazyAssetStates(graph, failed);
     const memo = new Map<Req, boolean>();
     for (const g of groups) {
-      if (cc.assets.some((a) => groupCuts.get(g.key)!.has(a))) continue;
       if (reqHolds(g.group, works, memo)) continue;
       const through = new Set(g.routes);
       const routes = cut.filter((r) => through.has(r));
@@ -145,7 +143,7 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     findings.push({
       id: `redundancy-defeated:${g.key}`,
       kind: 'redundancy-defeated',
-      title: `The redundancy of ${g.group.name ?? `anyOf(${members.join(', ')})`} is defeated by a shared ${first.attribute}`,
+      title: `The redundancy of ${g.group.name ?? `anyOf(${members.join(', ')})`} is defeated by a shared ${listPlain([...new Set(list.map((d) => d.cc.attribute))])}`,
       explanation: `${g.group.kind === 'any' ? 'Any one' : `At least ${(g.group as { k: number }).k}`} of ${listWords(members)} should be enough, but every member depends on assets that share the ${shared.join('; the ')}. One defect or outage there takes the whole group down and cuts ${describeReach(reach)} off ${listWords(reach.services)}.`,
       assets,
       attribute: { name: first.attribute, value: first.value },
@@ -155,6 +153,11 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     });
   }
   return findings;
+}
+
+/** "model, location and supplier" */
+function listPlain(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Attributes that hold ids are shown with the name: "carrier Saltmarsh Networks (`org-carrier-b`)". */
