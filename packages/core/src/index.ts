@@ -47,3 +47,6 @@ export { routesCutBy } from './analysis/what-if.js';
 export { softwareTrain } from './analysis/common-causes.js';
 export { parseSelectorText, selectAssets, selectorMatches } from './analysis/selector-match.js';
 export { whatIf, type WhatIf } from './analysis/scenario.js';
+export { buildReport, type ReportOptions } from './report/build-report.js';
+export type * from './report/report-data.js';
+export { slugOf, findingSlug } from './report/refs.js';

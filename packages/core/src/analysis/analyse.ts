@@ -1,7 +1,7 @@
 import type { Register } from '../model/register.js';
 import { capacity, type CapacityReport } from './capacity.js';
 import { commonCauseFindings, commonCauses } from './common-causes.js';
-import { analysisContext } from './context.js';
+import { analysisContext, type AnalysisContext } from './context.js';
 import { coverageGaps } from './coverage.js';
 import { doubleFailureFindings } from './double-failures.js';
 import { assetImpacts, failurePointFindings, pairFailurePoints, routesCutByEachAsset, type AssetImpact, type PairFailurePoints } from './failure-points.js';
@@ -32,8 +32,13 @@ export interface Analysis {
 }
 
 export function analyse(register: Register, options: { asOf: string }): Analysis {
-  const ctx = analysisContext(register, options.asOf);
-  const { graph } = ctx;
+  return analyseContext(analysisContext(register, options.asOf));
+}
+
+/** The analysis, from a context already built (the report builds one and shares it). */
+export function analyseContext(ctx: AnalysisContext): Analysis {
+  const { graph, register } = ctx;
+  const options = { asOf: ctx.asOf };
   const cutByAsset = routesCutByEachAsset(ctx);
   const impacts = assetImpacts(ctx, cutByAsset);
   const cap = capacity(ctx);

@@ -1,0 +1,260 @@
+/**
+ * The report data: everything the published site shows, as plain JSON computed from a register
+ * and its analysis. The site (Eleventy + Handlebars) only renders it; nothing here knows HTML.
+ * Every list is sorted, so the same register gives the same bytes.
+ */
+import type { Acceptability } from '../risk/scheme.js';
+import type { Finding } from '../analysis/finding.js';
+
+/** How many sites a page lists by name before it says "and N more". */
+export const LISTED = 100;
+
+/**
+ * What a failure reaches, for pages: the figures in full, the sites by name up to LISTED.
+ * (The analysis JSON has every site; a page for an asset that 6,500 practices depend on does not
+ * list them all.)
+ */
+export interface ReachView {
+  pairs: number;
+  patients: number;
+  practices: number;
+  /** Number of sites cut off from at least one service. */
+  sites: number;
+  pcns: number;
+  services: string[];
+  byService: { service: string; sites: number; patients: number }[];
+  siteRefs: Ref[];
+  /** Sites not listed in siteRefs. */
+  moreSites: number;
+}
+
+/** A link target: the page of a record. `slug` is safe in a URL path segment. */
+export interface Ref {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface RatingView {
+  severity: string;
+  likelihood: string;
+  /** Absent when the levels are not the scheme's words (validation says why). */
+  rating?: number;
+  label?: string;
+  acceptability?: Acceptability;
+  acceptabilityText?: string;
+  /** 0-based cell, lowest first. */
+  cell?: { likelihood: number; severity: number };
+}
+
+export interface EvidenceView {
+  description: string;
+  date: string;
+  expires?: string;
+  reference?: string;
+  expired: boolean;
+}
+
+export interface ControlView extends Ref {
+  kind: string;
+  kindLabel: string;
+  status: string;
+  owner: string;
+  description?: string;
+  evidence: EvidenceView[];
+  /** Every piece of evidence has expired as of the as-of date. */
+  evidenceExpired: boolean;
+  transferredFrom?: Ref;
+  /** On a hazard page: whether this control is existing or additional for that hazard. */
+  role?: 'existing' | 'additional';
+  hazards: Ref[];
+}
+
+export interface HazardView extends Ref {
+  title: string;
+  description: string;
+  status: string;
+  owner: string;
+  raised: string;
+  reviewed?: string;
+  reviewDue: string;
+  reviewOverdue: boolean;
+  services: Ref[];
+  causes: { description: string; assets: Ref[]; selector?: string; assetCount: number }[];
+  effects: string[];
+  harms: string[];
+  initial: RatingView;
+  residual: RatingView;
+  justification?: string;
+  /** Controls grouped by kind, in the standards' order of preference (design first). */
+  controlsByKind: { kind: string; label: string; controls: ControlView[] }[];
+  transfer?: { from: Ref; date: string; controls: Ref[]; reference?: string };
+  actions: { description: string; owner: string; due: string; done?: string; overdue: boolean }[];
+  /** What the hazard's causes cut, failed together (a what-if of all its cause assets). */
+  reach: ReachView;
+  incidents: Ref[];
+  acceptances: AcceptanceView[];
+  /** Needs a recorded acceptance (unacceptable residual, or transferred). */
+  needsAcceptance: boolean;
+}
+
+export interface AcceptanceView extends Ref {
+  hazard: Ref;
+  acceptedBy: string;
+  role: string;
+  organisation?: Ref;
+  date: string;
+  statement?: string;
+  residual?: RatingView;
+}
+
+export interface MatrixView {
+  /** Rows highest likelihood first, as printed; columns lowest severity first. */
+  rows: { likelihood: string; cells: { severity: string; rating: number; label: string; acceptability: Acceptability; hazards: Ref[] }[] }[];
+  severities: string[];
+}
+
+/** One edge of a dependency diagram, and its text alternative. */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  /** "needs", "any one of", "at least 2 of"… */
+  relation: string;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: 'site' | 'asset' | 'group' | 'service' | 'pcn' | 'more';
+  /** A failure point in this diagram's scope. */
+  failurePoint: boolean;
+  /** Page of the node, when it has one. */
+  slug?: string;
+  section?: 'assets' | 'sites' | 'services' | 'pcns';
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Whether nodes or edges were left out to keep the diagram readable and within limits. */
+  truncated: boolean;
+}
+
+export interface AssetView extends Ref {
+  type: string;
+  site?: Ref;
+  attributes: { label: string; value: string; ref?: Ref & { section: string } }[];
+  capacity?: { limit: number; unit: string; load?: number; utilisation?: number };
+  needs: { text: string; assets: Ref[] }[];
+  neededBy: Ref[];
+  /** Sites whose routes reach it, and for which services. */
+  usedBy: { sites: number; services: string[] };
+  reach: ReachView;
+  failurePointFor: { site: Ref; services: string[] }[];
+  /** Sites it is a failure point for beyond those listed. */
+  moreFailurePointSites: number;
+  commonCauses: { id: string; title: string }[];
+  hazards: Ref[];
+  moreHazards: number;
+  graph: Graph;
+}
+
+export interface RouteView {
+  service: Ref;
+  /** The requirement tree as indented text lines, for people and screen readers. */
+  lines: string[];
+  failurePoints: Ref[];
+}
+
+export interface SiteView extends Ref {
+  type: string;
+  ods?: string;
+  pcn?: Ref;
+  patients: number;
+  profile?: string;
+  routes: RouteView[];
+  /** Hazards whose causes name an asset on the site's routes, or that name the site. */
+  hazards: Ref[];
+  moreHazards: number;
+  incidents: Ref[];
+  graph: Graph;
+}
+
+export interface SupplierView extends Ref {
+  type: string;
+  safetyCase?: string;
+  /** Assets it supplies, carries, makes or hosts. */
+  assets: { asset: Ref; how: string }[];
+  assetCount: number;
+  /** Everything that depends on it: what its assets failing together cut. */
+  reach: ReachView;
+  hazards: Ref[];
+}
+
+export interface ServiceView extends Ref {
+  description?: string;
+  sites: number;
+  patients: number;
+  /** Assets whose failure alone cuts some sites off this service, most patients first. */
+  failurePoints: { asset: Ref; sites: number; patients: number }[];
+  hazards: Ref[];
+}
+
+export interface IncidentView extends Ref {
+  title: string;
+  description?: string;
+  start: string;
+  end?: string;
+  days: number;
+  assets: Ref[];
+  sites: Ref[];
+  hazards: Ref[];
+  reference?: string;
+  harm?: string;
+}
+
+export interface FindingView extends Omit<Finding, 'reach'> {
+  reach: ReachView;
+  slug: string;
+  assetRefs: Ref[];
+  hazardRefs: Ref[];
+}
+
+export interface PcnView extends Ref {
+  sites: Ref[];
+  patients: number;
+}
+
+export interface ReportData {
+  meta: {
+    id: string;
+    title: string;
+    version: string;
+    organisation?: Ref;
+    asOf: string;
+    scope?: string;
+    lifecyclePhase?: string;
+    approved?: string;
+    cso?: { name: string; registration: string; organisation?: Ref };
+    scheme: { name: string; isDefault: boolean; likelihoods: { level: string; description: string }[]; severities: { level: string; description: string }[]; ratings: { rating: number; label: string; acceptability: Acceptability; text: string }[] };
+    tool: string;
+  };
+  counts: { practices: number; sites: number; pcns: number; patients: number; services: number; assets: number; sharedAssets: number; hazards: number; openHazards: number; controls: number; incidents: number; acceptances: number; findings: number };
+  /** Count of hazards by rating, 1 to the scheme's highest. */
+  riskProfile: { rating: number; label: string; initial: number; residual: number }[];
+  matrices: { initial: MatrixView; residual: MatrixView };
+  hazards: HazardView[];
+  controls: ControlView[];
+  acceptances: AcceptanceView[];
+  assets: AssetView[];
+  sites: SiteView[];
+  pcns: PcnView[];
+  suppliers: SupplierView[];
+  services: ServiceView[];
+  incidents: IncidentView[];
+  findings: FindingView[];
+  overdueReviews: { hazard: Ref; due: string }[];
+  expiredEvidence: { control: Ref; expired: string }[];
+  /** Diagram of the whole register rolled up to PCNs and shared assets. */
+  overviewGraph: Graph;
+}
