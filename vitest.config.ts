@@ -9,10 +9,11 @@ export default defineConfig({
     alias: {
       '@crr/core': here('./packages/core/src/index.ts'),
       '@crr/cli': here('./packages/cli/src/index.ts'),
+      '@crr/site': here('./site/src/index.ts'),
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'site/src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
