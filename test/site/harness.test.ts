@@ -185,7 +185,8 @@ describe('openPage problems', () => {
       expect(elsewhere.requests).toEqual([]);
       // Aborted at once, not left to time out against an unreachable address.
       expect(Date.now() - started).toBeLessThan(5_000);
-      expect(opened.problems.some((p) => p.kind === 'requestfailed')).toBe(false); // reported once, as blocked
+      // Each reported once, as blocked (not again as a failed request or a console error).
+      expect(opened.problems.map((p) => p.kind)).toEqual(['blocked', 'blocked', 'blocked', 'blocked']);
       expect(() => checkNothingLeaked(opened.problems)).toThrow(/blocked: GET script blocked: not on the local server \(https:\/\/example\.com\/x\.js\)/);
     } finally {
       await opened.close();

@@ -50,3 +50,4 @@ export { whatIf, type WhatIf } from './analysis/scenario.js';
 export { buildReport, type ReportOptions } from './report/build-report.js';
 export type * from './report/report-data.js';
 export { slugOf, findingSlug } from './report/refs.js';
+export { registerExport } from './report/register-export.js';

@@ -34,7 +34,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--proxy-server=http://127.0.0.1:9',
 ];
 
-const SETUP_HINT = 'Run `bash scripts/setup.sh` to install Debian\'s Chromium (apt-get install -y chromium).';
+const SETUP_HINT = 'Run `bash scripts/setup.sh test` (it installs Debian\'s chromium and poppler-utils when missing), or `apt-get install -y chromium poppler-utils`.';
 
 /**
  * The path of Debian's Chromium: `$CRR_CHROMIUM` if set, else the first `chromium` on `PATH`
@@ -104,7 +104,7 @@ export type ProblemKind =
   | 'console'
   /** An uncaught exception or unhandled rejection in the page. */
   | 'pageerror'
-  /** A request that failed at the network level (not one we blocked). */
+  /** A request that failed at the network level (not one we blocked, nor one the page cancelled). */
   | 'requestfailed'
   /** A response with status 400 or above. */
   | 'http'
@@ -131,6 +131,11 @@ export interface OpenPageOptions {
   context?: BrowserContextOptions;
   /** Navigation timeout in ms; default 15 000. */
   timeout?: number;
+  /**
+   * Also record requests that failed with `net::ERR_ABORTED` (cancelled by the page: a navigation
+   * away, an AbortController, an unread opaque body). Off by default, as they are racy.
+   */
+  recordAborted?: boolean;
 }
 
 export interface OpenedPage {
@@ -178,23 +183,28 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
   const allowed = allowedOriginsFor(url, options.allowOrigins ?? []);
   const problems: Problem[] = [];
   const blocked = new WeakSet<Request>();
+  const blockedUrls = new Set<string>();
   const context: BrowserContext = await browser.newContext({ serviceWorkers: 'block', ...options.context });
 
   await context.route('**/*', async (route) => {
     const request = route.request();
     if (isAllowed(request.url(), allowed)) {
-      await route.continue();
+      // A page closed mid-request rejects here; nothing to record.
+      await route.continue().catch(() => undefined);
       return;
     }
     blocked.add(request);
+    blockedUrls.add(request.url());
     problems.push({ kind: 'blocked', message: `${request.method()} ${request.resourceType()} blocked: not on the local server`, url: request.url() });
-    await route.abort('blockedbyclient');
+    await route.abort('blockedbyclient').catch(() => undefined);
   });
 
   const watch = (page: Page): void => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       const where = message.location().url;
+      // Chromium's own echo of a request we blocked: already recorded once, as `blocked`.
+      if (message.text().startsWith('Failed to load resource: net::ERR_BLOCKED_BY_CLIENT') && blockedUrls.has(where)) return;
       problems.push({ kind: 'console', message: message.text(), url: where || page.url() });
     });
     page.on('pageerror', (error) => {
@@ -202,6 +212,8 @@ export async function openPage(browser: Browser, url: string, options: OpenPageO
     });
     page.on('requestfailed', (request) => {
       if (blocked.has(request)) return;
+      // The page (or a navigation away) cancelled it: not a failure of the site's, and racy.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED' && !options.recordAborted) return;
       problems.push({ kind: 'requestfailed', message: `${request.method()} ${request.resourceType()} failed: ${request.failure()?.errorText ?? 'unknown error'}`, url: request.url() });
     });
     page.on('response', (response) => {

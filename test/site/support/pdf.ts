@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 
 const run = promisify(execFile);
 
-const SETUP_HINT = 'Run `bash scripts/setup.sh` to install Debian\'s poppler-utils (apt-get install -y poppler-utils).';
+const SETUP_HINT = 'Run `bash scripts/setup.sh test` (it installs Debian\'s chromium and poppler-utils when missing), or `apt-get install -y poppler-utils`.';
 
 /**
  * Prints the page to `file` as A4 with backgrounds, with print media emulated (and restored to
