@@ -31,7 +31,7 @@ fi
 
 # Then the job asked for, in this same shell so that a pnpm installed above is on PATH.
 case "${1:-}" in
-  start) exec pnpm exec crr validate registers/example-icb ;;
+  start) pnpm exec crr validate registers/example-icb && exec pnpm exec crr build registers/example-icb --out _site ;;
   test) exec pnpm run check ;;
   "") ;;
   *) echo "setup: unknown job '$1' (start or test)" >&2; exit 2 ;;

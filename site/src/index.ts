@@ -1,5 +1,5 @@
 /**
  * @crr/site: the public entry the CLI uses to build a register's report site.
- * (Being built: see buildSite in build.ts.)
  */
-export {};
+export { buildSite, pageCount, type BuildSiteOptions, type BuiltSite } from './build.js';
+export { diagramView, mermaidLabel, toMermaid, nodeText, FAILURE_POINT_SUFFIX, type DiagramView, type EdgeRow, type MermaidResult } from './diagram.js';

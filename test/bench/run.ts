@@ -35,6 +35,10 @@ interface Case {
   dir: string;
   files: number;
   bytes: number;
+  /** Pages the site build wrote (learnt from its first run; the Eleventy floor writes as many). */
+  pages?: number;
+  /** A scratch folder for this case's outputs. */
+  scratch: string;
 }
 
 /** One run of one measurement: what the wrapper recorded, plus what the check extracted. */
@@ -51,6 +55,8 @@ interface Measurement {
   id: string;
   /** Column heading. */
   label: string;
+  /** Sizes it runs at (default: all). */
+  only?: (practices: number) => boolean;
   /** The script to run in a fresh process (under the wrapper), with its arguments. */
   command(c: Case): { script: string; args: string[] };
   /** Check one run's output; throw to fail the bench. May return facts for the table (records…). */
@@ -113,6 +119,32 @@ const measurements: Measurement[] = [
     },
   },
   {
+    id: 'site',
+    label: 'crr build',
+    only: (n) => n <= 1600,
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['build', c.dir, '--out', join(c.scratch, 'site'), '--as-of', AS_OF] }),
+    check(stdout, run, c) {
+      const m = /Built ([\d,]+) pages/.exec(stdout);
+      if (run.exitCode !== 0 || !m) throw new Error(`crr build (${c.practices} practices) failed with exit ${run.exitCode}:\n${stdout.slice(0, 2000)}`);
+      c.pages = Number(m[1]!.replace(/,/g, ''));
+      return { pages: c.pages };
+    },
+  },
+  {
+    id: 'floor',
+    label: 'plain Eleventy',
+    only: (n) => n <= 1600,
+    command: (c) => {
+      if (!c.pages) throw new Error('the Eleventy floor needs the page count of a crr build run first');
+      return { script: here('./eleventy-floor.mjs'), args: [String(c.pages), join(c.scratch, 'floor')] };
+    },
+    check(stdout, run, c) {
+      const out = JSON.parse(stdout.trim().split('\n').pop()!) as { pages: number };
+      if (run.exitCode !== 0 || out.pages !== c.pages) throw new Error(`the Eleventy floor failed at ${c.practices} practices`);
+      return { pages: out.pages };
+    },
+  },
+  {
     id: 'bare',
     label: 'bare js-yaml',
     command: (c) => ({ script: here('./bare-yaml.mjs'), args: [jsYamlModuleUrl(), c.dir] }),
@@ -130,7 +162,10 @@ interface Ratio {
   numerator: string;
   denominator: string;
 }
-const ratios: Ratio[] = [{ label: 'validate / bare', numerator: 'validate', denominator: 'bare' }];
+const ratios: Ratio[] = [
+  { label: 'validate / bare', numerator: 'validate', denominator: 'bare' },
+  { label: 'build / Eleventy', numerator: 'site', denominator: 'floor' },
+];
 
 /** Targets from the issue: reported as met or not, never asserted. */
 interface Aim {
@@ -170,6 +205,14 @@ const aims: Aim[] = [
       return { met: ratio <= 1.5, detail: `${perAssetUs(r.get('analysis')!).toFixed(1)} µs against ${perAssetUs(small).toFixed(1)} µs per asset: ${ratio.toFixed(2)}×` };
     },
   },
+  ...[200, 1600].map((practices) => ({
+    label: `crr build within 2× of plain Eleventy writing as many pages, at ${practices.toLocaleString('en-GB')} practices`,
+    practices,
+    met: (r: Map<string, Summary>) => {
+      const ratio = r.get('site')!.wallMs / r.get('floor')!.wallMs;
+      return { met: ratio <= 2, detail: `${Math.round(r.get('site')!.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('floor')!.wallMs).toLocaleString('en-GB')} ms for ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages: ${ratio.toFixed(2)}×` };
+    },
+  })),
   {
     label: 'validate peak memory under 1 GB at 6,500 practices',
     practices: 6500,
@@ -252,22 +295,24 @@ function main(): number {
       writeRegister(dir, files);
       const c: Case = {
         practices,
+        scratch: mkdtempSync(join(scratch, `out-${practices}-`)),
         dir,
         files: Object.keys(files).length,
         bytes: Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
       };
       process.stdout.write(`  ${practices} practices: generated in ${Math.round(performance.now() - t)} ms; measuring`);
-      const runs = new Map<string, Run[]>(measurements.map((m) => [m.id, []]));
+      const atThisSize = measurements.filter((m) => !m.only || m.only(practices));
+      const runs = new Map<string, Run[]>(atThisSize.map((m) => [m.id, []]));
       // Interleave the measurements, so that a slow spell of the machine hits them alike.
       for (let i = 0; i < repeats; i++) {
-        for (const m of measurements) {
+        for (const m of atThisSize) {
           runs.get(m.id)!.push(runOnce(m, c, scratch, i));
           process.stdout.write('.');
         }
       }
       process.stdout.write('\n');
       const results = new Map<string, Summary>();
-      for (const m of measurements) {
+      for (const m of atThisSize) {
         const rs = runs.get(m.id)!;
         results.set(m.id, {
           wallMs: median(rs.map((r) => r.wallMs)),
@@ -292,10 +337,10 @@ function main(): number {
     (c.bytes / 1024 / 1024).toFixed(2),
     (results.get('bare')?.facts.records ?? NaN).toLocaleString('en-GB'),
     ...measurements.flatMap((m) => {
-      const s = results.get(m.id)!;
-      return [Math.round(s.wallMs).toLocaleString('en-GB'), s.maxRssMB.toFixed(0)];
+      const s = results.get(m.id);
+      return s ? [Math.round(s.wallMs).toLocaleString('en-GB'), s.maxRssMB.toFixed(0)] : ['–', '–'];
     }),
-    ...ratios.map((r) => `${(results.get(r.numerator)!.wallMs / results.get(r.denominator)!.wallMs).toFixed(2)}×`),
+    ...ratios.map((r) => (results.has(r.numerator) && results.has(r.denominator) ? `${(results.get(r.numerator)!.wallMs / results.get(r.denominator)!.wallMs).toFixed(2)}×` : '–')),
   ]);
   const widths = headers.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
@@ -317,8 +362,8 @@ function main(): number {
   console.log(`CPU time, user + system, all threads (median ms; less sensitive than wall time to other load on the machine):`);
   for (const { c, results } of rows)
     console.log(
-      `  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}` +
-        ratios.map((r) => `; ${r.label} ${(results.get(r.numerator)!.cpuMs / results.get(r.denominator)!.cpuMs).toFixed(2)}×`).join(''),
+      `  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.filter((m) => results.has(m.id)).map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}` +
+        ratios.filter((r) => results.has(r.numerator) && results.has(r.denominator)).map((r) => `; ${r.label} ${(results.get(r.numerator)!.cpuMs / results.get(r.denominator)!.cpuMs).toFixed(2)}×`).join(''),
     );
   for (const { c, results } of rows) {
     const v = results.get('validate');

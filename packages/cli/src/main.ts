@@ -1,4 +1,6 @@
 import { analyseCommand } from './commands/analyse.js';
+import { buildCommand } from './commands/build.js';
+import { serveCommand } from './commands/serve.js';
 import { rulesCommand } from './commands/rules.js';
 import { whatIfCommand } from './commands/what-if.js';
 import { schemaCommand } from './commands/schema.js';
@@ -29,6 +31,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await analyseCommand(parsed, io);
       case 'what-if':
         return await whatIfCommand(parsed, io);
+      case 'build':
+        return await buildCommand(parsed, io);
+      case 'serve':
+        return await serveCommand(parsed, io);
       case 'schema':
         return schemaCommand(io);
       case 'rules':

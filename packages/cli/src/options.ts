@@ -59,6 +59,24 @@ export const commands = {
       'as-of': asOf,
     },
   },
+  build: {
+    summary: 'Build the register\'s report site: hazard log, matrices, dependency graphs, safety case report.',
+    args: [dir],
+    options: {
+      out: { type: 'string', valueName: 'folder', default: '_site', description: 'Where to write the site. Must be empty, new, or a site crr built; never inside the register.' },
+      'as-of': asOf,
+      'no-search': { type: 'flag', description: 'Skip the search index (a faster build).' },
+    },
+  },
+  serve: {
+    summary: 'Preview the report site on this machine, rebuilt when a register file changes.',
+    args: [dir],
+    options: {
+      port: { type: 'string', valueName: 'port', default: '8080', description: 'Port on 127.0.0.1 (0 for any free port).' },
+      'as-of': asOf,
+      'no-search': { type: 'flag', description: 'Skip the search index (faster rebuilds).' },
+    },
+  },
   schema: {
     summary: 'Print the JSON Schema of a register file (generated from the model), for editors.',
     args: [],

@@ -289,3 +289,17 @@ export function checkNothingLeaked(problems: readonly Problem[], options: CheckO
   if (lines.length === 0) return;
   throw new Error(`The page raised ${lines.length} problem${lines.length === 1 ? '' : 's'}:\n${lines.map((line) => `  - ${line}`).join('\n')}`);
 }
+
+/**
+ * Wait until an expression is true in the page, polling from Node. (Playwright's string
+ * predicates are evaluated with `eval` when they poll, which the site's Content-Security-Policy
+ * rightly forbids.) Returns whether it became true within the timeout.
+ */
+export async function waitInPage(page: Page, expression: string, timeoutMs = 15_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await page.evaluate(expression).catch(() => false)) === true) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * Handlebars helpers for the report site. Every helper returns plain strings (escaped by `{{…}}`)
+ * or plain data for the templates; none returns a SafeString, so register text is always escaped.
+ */
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import type { Graph, ReportData } from '@crr/core';
+import { diagramView } from './diagram.js';
+import { slugPattern } from './paths.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-11-04` → `4 November 2026` (NHS style); anything else unchanged. Never depends on the locale or time zone. */
+export function formatDate(iso: unknown): string {
+  if (typeof iso !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** 450923 → `450,923`, without Intl (the same bytes on every machine). */
+export function formatNumber(n: unknown): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return String(n ?? '');
+  const sign = n < 0 ? '-' : '';
+  const [int, frac] = Math.abs(n).toString().split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac ? `.${frac}` : '');
+}
+
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** The root-relative prefix of the page being rendered (`../../` on a detail page). */
+function rootOf(options: HelperOptions | undefined): string {
+  const root = (options?.data as { root?: { root?: unknown } } | undefined)?.root?.root;
+  return typeof root === 'string' ? root : '';
+}
+
+/** Route tree of a site's route: the indented `lines` as nested items. */
+export interface RouteItem {
+  text: string;
+  /** Asset id named at the end of the line, when it has a page. */
+  assetSlug?: string;
+  failurePoint: boolean;
+  children: RouteItem[];
+}
+
+export function routeTree(lines: readonly string[], assetSlugs: ReadonlyMap<string, string>, failurePoints: ReadonlySet<string>): RouteItem[] {
+  const root: RouteItem[] = [];
+  const stack: { depth: number; items: RouteItem[] }[] = [{ depth: -1, items: root }];
+  for (const line of lines) {
+    const depth = (/^ */.exec(line)![0].length / 2) | 0;
+    const text = line.trim();
+    const id = /\(([^()\s]+)\)$/.exec(text)?.[1];
+    const slug = id !== undefined ? assetSlugs.get(id) : undefined;
+    const item: RouteItem = { text, failurePoint: id !== undefined && failurePoints.has(id), children: [], ...(slug ? { assetSlug: slug } : {}) };
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    stack[stack.length - 1]!.items.push(item);
+    stack.push({ depth, items: item.children });
+  }
+  return root;
+}
+
+/** Text with `code` spans (as the analysis writes ids) as segments, for `<code>` without HTML in the data. */
+export function codeSpans(text: string): { text: string; code: boolean }[] {
+  const out: { text: string; code: boolean }[] = [];
+  const parts = text.split('`');
+  // An unmatched backtick stays as text.
+  if (parts.length % 2 === 0) return [{ text, code: false }];
+  parts.forEach((p, i) => {
+    if (p) out.push({ text: p, code: i % 2 === 1 });
+  });
+  return out;
+}
+
+export const FINDING_KINDS: Record<string, string> = {
+  'failure-point': 'Failure point',
+  'common-cause': 'Common cause',
+  'redundancy-defeated': 'Redundancy defeated',
+  'double-failure': 'Double failure',
+  capacity: 'Capacity',
+  'capacity-n-1': 'Capacity after a failure (N-1)',
+  'coverage-gap': 'Coverage gap',
+  'incident-likelihood': 'Incidents against the likelihood',
+};
+
+const FINDING_COLOURS: Record<string, string> = {
+  'failure-point': 'red',
+  'common-cause': 'orange',
+  'redundancy-defeated': 'orange',
+  'double-failure': 'yellow',
+  capacity: 'purple',
+  'capacity-n-1': 'purple',
+  'coverage-gap': 'pink',
+  'incident-likelihood': 'blue',
+};
+
+/** Colour bucket (1–5) of a rating in its scheme: lowest rating green, highest red. */
+export function riskBucket(rating: number, ratings: readonly number[]): number {
+  if (!ratings.length) return 3;
+  const min = Math.min(...ratings);
+  const max = Math.max(...ratings);
+  if (max === min) return 3;
+  return 1 + Math.round(((rating - min) / (max - min)) * 4);
+}
+
+/** The header's navigation: section key, label, index page. */
+export const NAV = [
+  { key: 'overview', label: 'Overview', path: 'index.html' },
+  { key: 'hazards', label: 'Hazard log', path: 'hazards/index.html' },
+  { key: 'matrices', label: 'Risk matrices', path: 'matrices/index.html' },
+  { key: 'findings', label: 'Findings', path: 'findings/index.html' },
+  { key: 'assets', label: 'Assets', path: 'assets/index.html' },
+  { key: 'sites', label: 'Sites', path: 'sites/index.html' },
+  { key: 'pcns', label: 'PCNs', path: 'pcns/index.html' },
+  { key: 'suppliers', label: 'Suppliers', path: 'suppliers/index.html' },
+  { key: 'services', label: 'Services', path: 'services/index.html' },
+  { key: 'incidents', label: 'Incidents', path: 'incidents/index.html' },
+  { key: 'safety-case', label: 'Safety case', path: 'safety-case/index.html' },
+  { key: 'search', label: 'Search', path: 'search/index.html' },
+  { key: 'export', label: 'Data', path: 'export/index.html' },
+] as const;
+
+const STATUS_COLOURS: Record<string, string> = {
+  open: 'blue',
+  transferred: 'purple',
+  closed: 'grey',
+  proposed: 'grey',
+  implemented: 'blue',
+  verified: 'green',
+};
+
+const ACCEPTABILITY: Record<string, string> = {
+  acceptable: 'Acceptable',
+  'acceptable-with-justification': 'Acceptable only with a justification',
+  unacceptable: 'Unacceptable',
+};
+
+const EXPORT_DESCRIPTIONS: Record<string, string> = {
+  'report.json': 'Everything this site shows: the hazard log, controls, assets, sites, suppliers, services, incidents, findings and the risk matrices, as one document.',
+  'register.json': 'The register as authored: every record, with site-local assets expanded.',
+  'analysis.json': 'The full analysis: failure points, common causes, reach of every finding, with every site listed.',
+};
+
+/** 2583393 → `2.5 MB`; exact below 1 kB. */
+export function fileSize(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  open: 'Open: actions are outstanding',
+  transferred: "Transferred: the manufacturer's actions are done and the deployer's are not; the transferred controls are the deployer's to operate",
+  closed: 'Closed: all actions are complete',
+};
+
+/** The helpers, bound to one report. */
+export function createHelpers(report: ReportData): Record<string, HelperDelegate> {
+  const ratings = report.meta.scheme.ratings.map((r) => r.rating);
+  const services = new Map(report.services.map((s) => [s.id, s] as const));
+  const assetSlugs = new Map(report.assets.map((a) => [a.id, a.slug] as const));
+  const sitesById = new Map(report.sites.map((x) => [x.id, x] as const));
+  const controlHazards = new Map(report.controls.map((c) => [c.id, c.hazards] as const));
+  const pages = new Map<string, Set<string>>(
+    (['hazards', 'assets', 'sites', 'pcns', 'suppliers', 'services'] as const).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
+  );
+  const findingSlugs = new Map(report.findings.map((f) => [f.id, f.slug] as const));
+
+  /** Strips Handlebars' trailing options argument. */
+  const args = (a: unknown[]): unknown[] => a.slice(0, -1);
+
+  return {
+    navItems: (current: unknown, here: unknown) => NAV.map((n) => ({ ...n, current: n.key === current, here: n.key === current && here === true })),
+    eq: (a: unknown, b: unknown) => a === b,
+    ne: (a: unknown, b: unknown) => a !== b,
+    gt: (a: unknown, b: unknown) => (a as number) > (b as number),
+    not: (a: unknown) => !a,
+    and: (...a: unknown[]) => args(a).every(Boolean),
+    or: (...a: unknown[]) => args(a).find(Boolean) ?? false,
+    add: (a: unknown, b: unknown) => Number(a) + Number(b),
+    concat: (...a: unknown[]) => args(a).map((x) => (x === undefined || x === null ? '' : String(x))).join(''),
+    len: (a: unknown) => (Array.isArray(a) ? a.length : 0),
+    first: (a: unknown, n: unknown) => (Array.isArray(a) ? a.slice(0, Number(n)) : []),
+    num: (n: unknown) => formatNumber(n),
+    fmtDate: (iso: unknown) => formatDate(iso),
+    percent: (x: unknown) => (typeof x === 'number' ? `${formatNumber(Math.round(x * 100))}%` : ''),
+    plural: (n: unknown, one: unknown, many: unknown) => plural(Number(n), String(one), String(many)),
+    /** `{{href "hazards" slug}}` → `../../hazards/HAZ-1/index.html` from a detail page. */
+    href: (...a: unknown[]) => {
+      const options = a[a.length - 1] as HelperOptions;
+      const parts = args(a).map(String);
+      for (const p of parts.slice(1)) if (!slugPattern.test(p)) throw new Error(`Not a safe path segment: ${JSON.stringify(p)}`);
+      return `${rootOf(options)}${parts.length ? parts.join('/') + '/' : ''}index.html`;
+    },
+    /** A path from the site root (already built from safe segments) made relative to this page. */
+    rel: (path: unknown, options: HelperOptions) => `${rootOf(options)}${String(path ?? '')}`,
+    riskClass: (rating: unknown) => (typeof rating === 'number' ? `crr-risk-${riskBucket(rating, ratings)}` : 'crr-risk-none'),
+    statusColour: (status: unknown) => STATUS_COLOURS[String(status)] ?? 'white',
+    capitalise: (s: unknown) => {
+      const t = String(s ?? '');
+      return t.charAt(0).toUpperCase() + t.slice(1);
+    },
+    serviceName: (id: unknown) => services.get(String(id))?.name ?? String(id),
+    serviceSlug: (id: unknown) => services.get(String(id))?.slug,
+    isNumber: (x: unknown) => typeof x === 'number' && Number.isFinite(x),
+    /** Whether the site has a page for this record (a reference may name a record without one). */
+    hasPage: (section: unknown, slug: unknown) => pages.get(String(section))?.has(String(slug)) ?? false,
+    siteById: (id: unknown) => sitesById.get(String(id)),
+    siteFailurePoints: (routes: unknown) => new Set(((routes as { failurePoints: { id: string }[] }[]) ?? []).flatMap((r) => r.failurePoints.map((f) => f.id))).size,
+    reverse: (a: unknown) => (Array.isArray(a) ? [...a].reverse() : []),
+    acceptabilityText: (a: unknown) => ACCEPTABILITY[String(a)] ?? String(a),
+    fileSize: (n: unknown) => fileSize(Number(n)),
+    exportDescription: (name: unknown) => EXPORT_DESCRIPTIONS[String(name)] ?? 'Published with the register.',
+    moreOf: (total: unknown, shown: unknown) => Math.max(0, Number(total) - Number(shown)),
+    statusText: (status: unknown) => STATUS_TEXT[String(status)] ?? String(status),
+    codeSpans: (text: unknown) => codeSpans(String(text ?? '')),
+    findingKind: (kind: unknown) => FINDING_KINDS[String(kind)] ?? String(kind),
+    findingColour: (kind: unknown) => FINDING_COLOURS[String(kind)] ?? 'grey',
+    findingSlug: (id: unknown) => findingSlugs.get(String(id)),
+    controlHazards: (id: unknown) => controlHazards.get(String(id)) ?? [],
+    /** Width class (0–100 in steps of 5) of a bar showing `n` of `total`. */
+    bar: (n: unknown, total: unknown) => {
+      const t = Number(total);
+      if (!(t > 0)) return 0;
+      return Math.round((Number(n) / t) * 20) * 5;
+    },
+    diagram: (graph: unknown) => diagramView(graph as Graph),
+    routeTree: (lines: unknown, failurePoints: unknown) =>
+      routeTree((lines as string[]) ?? [], assetSlugs, new Set(((failurePoints as { id: string }[]) ?? []).map((r) => r.id))),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Where pages go. Every path segment taken from the report must match `slugPattern` (the core's
+ * `slugOf` gives `[A-Za-z0-9._~-]`, starting with a letter or digit), so no record can write
+ * outside its folder or break a relative link.
+ */
+export const slugPattern = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
+
+/** The paginated sections: report key → folder. */
+export const SECTIONS = {
+  hazards: 'hazards',
+  assets: 'assets',
+  sites: 'sites',
+  pcns: 'pcns',
+  suppliers: 'suppliers',
+  services: 'services',
+} as const;
+export type Section = keyof typeof SECTIONS;
+
+/** Pages that are not paginated, one each. */
+export const SINGLE_PAGES = [
+  'index.html',
+  'hazards/index.html',
+  'matrices/index.html',
+  'assets/index.html',
+  'sites/index.html',
+  'pcns/index.html',
+  'suppliers/index.html',
+  'services/index.html',
+  'incidents/index.html',
+  'findings/index.html',
+  'safety-case/index.html',
+  'search/index.html',
+  'export/index.html',
+] as const;
+
+/** A file name for the export folder: one plain segment ending in `.json`. */
+export const exportNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;

@@ -1,0 +1,198 @@
+/**
+ * The example's report site in a real Chromium, offline, published under a path prefix: every
+ * page type loads with no console error and no request leaving the machine, every diagram
+ * becomes an SVG, axe finds no WCAG 2.2 AA violation, the hazard log works with and without
+ * JavaScript, search works, and the safety case report prints to PDF with all its sections.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, validateFolder, type ReportData } from '@crr/core';
+import { buildSite } from '@crr/site';
+import { checkAccessibility } from './support/axe.js';
+import { closeBrowser, describeProblems, launchBrowser, openPage, waitInPage } from './support/browser.js';
+import { pdfText, printToPdf } from './support/pdf.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const PREFIX = '/registers/kent/';
+let out: string;
+let server: StaticServer;
+let browser: Browser;
+let report: ReportData;
+
+beforeAll(async () => {
+  const { register, diagnostics } = await validateFolder(join(root, 'registers/example-icb'), { asOf: '2026-11-21' });
+  expect(diagnostics).toEqual([]);
+  report = buildReport(register, { asOf: '2026-11-21', tool: 'crr test' }).report;
+  out = mkdtempSync(join(tmpdir(), 'crr-site-'));
+  await buildSite({ report, outDir: out, exports: { 'register.json': { ok: true } } });
+  server = await serveStatic(out, { pathPrefix: PREFIX });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await closeBrowser();
+  await server?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/** One page of every type, by its path under the prefix. */
+function pageTypes(): [string, string][] {
+  const hazard = report.hazards.find((h) => h.controlsByKind.length > 0 && h.incidents.length > 0) ?? report.hazards[0]!;
+  const site = report.sites.find((s) => s.type === 'practice')!;
+  const shared = report.assets.find((a) => a.id === 'vpn-a')!;
+  const local = report.assets.find((a) => a.site)!;
+  return [
+    ['overview', ''],
+    ['hazard log', 'hazards/'],
+    ['hazard', `hazards/${hazard.slug}/`],
+    ['risk matrices', 'matrices/'],
+    ['asset index', 'assets/'],
+    ['shared asset', `assets/${shared.slug}/`],
+    ['site-local asset', `assets/${local.slug}/`],
+    ['site index', 'sites/'],
+    ['site', `sites/${site.slug}/`],
+    ['PCN', `pcns/${report.pcns[0]!.slug}/`],
+    ['supplier index', 'suppliers/'],
+    ['supplier', `suppliers/${report.suppliers[0]!.slug}/`],
+    ['service index', 'services/'],
+    ['service', `services/${report.services[0]!.slug}/`],
+    ['incidents', 'incidents/'],
+    ['findings', 'findings/'],
+    ['safety case', 'safety-case/'],
+    ['search', 'search/'],
+    ['exports', 'export/'],
+  ];
+}
+
+async function diagramsRendered(page: Page): Promise<{ blocks: number; svgs: number; errors: string[] }> {
+  // Mermaid renders asynchronously: wait until every block has been processed (or 15 s).
+  await waitInPage(page, `[...document.querySelectorAll('pre.mermaid')].every((p) => p.getAttribute('data-processed') === 'true' || p.querySelector('svg'))`, 15_000);
+  return (await page.evaluate(`(() => {
+    const blocks = [...document.querySelectorAll('pre.mermaid')];
+    const errors = [];
+    for (const b of blocks) {
+      const text = b.textContent || '';
+      if (/Syntax error|Maximum text size|Edge limit/i.test(text)) errors.push(text.slice(0, 120));
+      if (b.querySelector('.error-icon, [aria-roledescription="error"]')) errors.push('error graphic');
+    }
+    return { blocks: blocks.length, svgs: blocks.filter((b) => b.querySelector('svg')).length, errors };
+  })()`)) as { blocks: number; svgs: number; errors: string[] };
+}
+
+const names = ['overview', 'hazard log', 'hazard', 'risk matrices', 'asset index', 'shared asset', 'site-local asset', 'site index', 'site', 'PCN', 'supplier index', 'supplier', 'service index', 'service', 'incidents', 'findings', 'safety case', 'search', 'exports'];
+
+describe('the report site in Chromium', () => {
+  it('has a page of every type', () => {
+    expect(pageTypes().map(([n]) => n)).toEqual(names);
+  });
+
+  for (const name of names) {
+    it(`${name}: loads offline with no console error, renders its diagrams, passes axe`, async () => {
+      const target = pageTypes().find(([n]) => n === name)![1];
+      const { page, problems, response, close } = await openPage(browser, `${server.url}${target}`);
+      try {
+        expect(response?.status()).toBe(200);
+        const diagrams = await diagramsRendered(page);
+        expect(diagrams.errors).toEqual([]);
+        expect(diagrams.svgs).toBe(diagrams.blocks);
+        expect(describeProblems(problems)).toEqual([]);
+        expect(await checkAccessibility(page)).toEqual([]);
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it('draws diagrams where they belong: the overview, every site and asset page', async () => {
+    for (const path of ['', `sites/${report.sites.find((s) => s.type === 'practice')!.slug}/`, 'assets/vpn-a/']) {
+      const { page, close } = await openPage(browser, `${server.url}${path}`);
+      try {
+        const d = await diagramsRendered(page);
+        expect(d.blocks).toBeGreaterThan(0);
+        expect(d.svgs).toBe(d.blocks);
+        // A legend and a text alternative travel with each diagram.
+        expect(await page.getByText(/failure point/i).count()).toBeGreaterThan(0);
+        expect(await page.locator('table').count()).toBeGreaterThan(0);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it('the hazard log sorts and filters with JavaScript and lists every hazard without it', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await ctx.newPage();
+    await plain.goto(`${server.url}hazards/`);
+    const rows = await plain.locator('table tbody tr').count();
+    expect(rows).toBe(report.hazards.length);
+    await ctx.close();
+
+    const { page, problems, close } = await openPage(browser, `${server.url}hazards/`);
+    try {
+      const firstIds = async () => (await page.locator('table tbody tr').allTextContents()).map((t) => t.trim().slice(0, 7));
+      const before = await firstIds();
+      // Sort by a column header control, then filter by text.
+      const sortable = page.locator('table thead button, table thead [aria-sort], table thead a').first();
+      await sortable.click();
+      await sortable.click();
+      const after = await firstIds();
+      expect(after).not.toEqual(before);
+      const filter = page.locator('input[type="search"], input[type="text"]').first();
+      await filter.fill(report.hazards[0]!.id);
+      await page.waitForTimeout(200);
+      const visible = await page.locator('table tbody tr:visible').count();
+      expect(visible).toBeGreaterThanOrEqual(1);
+      expect(visible).toBeLessThan(report.hazards.length);
+      expect(describeProblems(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('search finds a hazard by its words, offline', async () => {
+    const { page, problems, close } = await openPage(browser, `${server.url}search/`);
+    try {
+      const input = page.locator('input[type="search"], input[type="text"]').first();
+      await input.fill('concentrator');
+      await page.waitForSelector('.pagefind-ui__result, [class*="result"] a', { timeout: 15_000 });
+      expect(await page.locator('.pagefind-ui__result, [class*="result"] a').count()).toBeGreaterThan(0);
+      expect(describeProblems(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the Clinical Safety Case Report prints to PDF with all its sections', async () => {
+    const { page, close } = await openPage(browser, `${server.url}safety-case/`);
+    const pdf = join(out, '..', `crr-safety-case-${process.pid}.pdf`);
+    try {
+      await printToPdf(page, pdf);
+      const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+      for (const section of [
+        'Introduction',
+        'System definition',
+        'Clinical risk management system',
+        'Clinical risk analysis',
+        'Risk evaluation',
+        'Risk control',
+        'Hazard log',
+        'Outstanding test issues',
+        'Summary safety statement',
+        'Quality assurance and approval',
+        'Configuration control',
+      ])
+        expect(text).toContain(section);
+      for (const h of report.hazards) expect(text).toContain(h.id);
+    } finally {
+      rmSync(pdf, { force: true });
+      await close();
+    }
+  });
+});
