@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import type { ReportData } from '@crr/core';
 import { createHelpers } from './helpers.js';
 import { writeJsonFile } from './json-file.js';
+import { searchRecords } from './search.js';
 import { SECTIONS, SINGLE_PAGES, exportNamePattern } from './paths.js';
 import { TEMPLATES, listFiles, writeStaticFiles } from './static-files.js';
 import { checkSlugs, plain, siteExtras } from './view.js';
@@ -113,7 +114,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const exportsIn = options.exports ?? {};
   for (const name of Object.keys(exportsIn)) {
     if (!exportNamePattern.test(name)) throw new Error(`Export file name ${JSON.stringify(name)} must be a plain file name ending in .json.`);
-    if (name === 'report.json') throw new Error('The exports may not include report.json: the site always writes the report itself.');
   }
 
   prepareOutDir(outDir);
@@ -121,7 +121,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   // --- The JSON exports first: the export page lists their sizes.
   mkdirSync(join(outDir, 'export'), { recursive: true });
   const exportFiles: { name: string; bytes: number }[] = [];
-  for (const [name, value] of [['report.json', report] as const, ...Object.keys(exportsIn).sort().map((n) => [n, exportsIn[n]] as const)]) {
+  for (const [name, value] of Object.keys(exportsIn).sort().map((n) => [n, exportsIn[n]] as const)) {
     exportFiles.push({ name, bytes: writeJsonFile(join(outDir, 'export', name), value) });
   }
 
@@ -179,20 +179,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   writeStaticFiles(outDir);
 
   // --- Search index.
-  if (search) await writeSearchIndex(outDir);
+  if (search) await writeSearchIndex(outDir, report);
 
   const files = listFiles(outDir);
   return { pages: files.filter((f) => f.endsWith('.html')).length, files: files.length, outDir };
 }
 
-/** Pagefind over the pages marked `data-pagefind-body` (hazards, assets, sites, suppliers). */
-async function writeSearchIndex(outDir: string): Promise<void> {
+/** Pagefind over hazards, assets, sites and suppliers, from the report's own words (see search.ts). */
+async function writeSearchIndex(outDir: string, report: ReportData): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    for (const r of searchRecords(report)) {
+      const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, kind: r.kind } });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {

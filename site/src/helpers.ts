@@ -138,7 +138,6 @@ const ACCEPTABILITY: Record<string, string> = {
 };
 
 const EXPORT_DESCRIPTIONS: Record<string, string> = {
-  'report.json': 'Everything this site shows: the hazard log, controls, assets, sites, suppliers, services, incidents, findings and the risk matrices, as one document.',
   'register.json': 'The register as authored: every record, with site-local assets expanded.',
   'analysis.json': 'The full analysis: failure points, common causes, reach of every finding, with every site listed.',
 };

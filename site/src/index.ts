@@ -3,3 +3,4 @@
  */
 export { buildSite, pageCount, type BuildSiteOptions, type BuiltSite } from './build.js';
 export { diagramView, mermaidLabel, toMermaid, nodeText, FAILURE_POINT_SUFFIX, type DiagramView, type EdgeRow, type MermaidResult } from './diagram.js';
+export { searchRecords, type SearchRecord } from './search.js';

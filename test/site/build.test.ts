@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite, pageCount, type BuiltSite } from '@crr/site';
+import { buildSite, pageCount, searchRecords, type BuiltSite } from '@crr/site';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const AS_OF = '2026-11-21';
@@ -104,7 +104,6 @@ describe('buildSite on the worked example', () => {
       `pcns/${report.pcns[0]!.slug}/index.html`,
       `suppliers/${report.suppliers[0]!.slug}/index.html`,
       `services/${report.services[0]!.slug}/index.html`,
-      'export/report.json',
       'export/analysis.json',
       'pagefind/pagefind.js',
       'static/mermaid/mermaid.esm.min.mjs',
@@ -198,11 +197,16 @@ describe('buildSite on the worked example', () => {
     }
   });
 
-  it('marks hazards, assets, sites and suppliers for search, and only those', () => {
-    for (const f of filesUnder(first.outDir).filter((x) => x.endsWith('.html'))) {
-      const searchable = /^(hazards|assets|sites|suppliers)\/[^/]+\/index\.html$/.test(f);
-      expect(read(first.outDir, f).includes('data-pagefind-body'), f).toBe(searchable);
-    }
+  it('indexes hazards, assets, sites and suppliers for search, each once, at a page that exists', () => {
+    const records = searchRecords(report);
+    const expected = report.hazards.length + report.assets.length + report.sites.length + report.suppliers.length;
+    expect(records).toHaveLength(expected);
+    expect(new Set(records.map((r) => r.url)).size).toBe(expected);
+    for (const r of records) expect(filesUnder(first.outDir)).toContain(r.url.slice(1));
+    const hazard = records.find((r) => r.kind === 'hazard')!;
+    expect(hazard.content).toContain(report.hazards[0]!.title);
+    // The index itself is written, offline.
+    expect(filesUnder(first.outDir)).toContain('pagefind/pagefind.js');
   });
 
   it('gives every diagram mermaid text, a legend and a table of the same edges', () => {
@@ -216,12 +220,11 @@ describe('buildSite on the worked example', () => {
     expect(html).toContain('static/js/diagrams.mjs');
   });
 
-  it('publishes the exports as pretty JSON, with report.json', () => {
-    expect(JSON.parse(read(first.outDir, 'export/report.json'))).toEqual(JSON.parse(JSON.stringify(report)));
-    expect(read(first.outDir, 'export/report.json')).toMatch(/^\{\n {2}"meta": \{/);
+  it('publishes exactly the exports it was given, as pretty JSON', () => {
     expect(JSON.parse(read(first.outDir, 'export/analysis.json'))).toEqual(JSON.parse(JSON.stringify(exportsIn['analysis.json'])));
+    expect(read(first.outDir, 'export/analysis.json')).toMatch(/^\{\n {2}"/);
+    expect(readdirSync(join(first.outDir, 'export')).sort()).toEqual([...Object.keys(exportsIn), 'index.html'].sort());
     const page = read(first.outDir, 'export/index.html');
-    expect(page).toContain('href="report.json"');
     expect(page).toContain('href="analysis.json"');
   });
 });

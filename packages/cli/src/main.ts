@@ -1,6 +1,4 @@
 import { analyseCommand } from './commands/analyse.js';
-import { buildCommand } from './commands/build.js';
-import { serveCommand } from './commands/serve.js';
 import { rulesCommand } from './commands/rules.js';
 import { whatIfCommand } from './commands/what-if.js';
 import { schemaCommand } from './commands/schema.js';
@@ -31,10 +29,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await analyseCommand(parsed, io);
       case 'what-if':
         return await whatIfCommand(parsed, io);
+      // The site's builder (Eleventy, mermaid, Pagefind) loads only for the commands that use it,
+      // so that validate and analyse start as fast as they can.
       case 'build':
-        return await buildCommand(parsed, io);
+        return await (await import('./commands/build.js')).buildCommand(parsed, io);
       case 'serve':
-        return await serveCommand(parsed, io);
+        return await (await import('./commands/serve.js')).serveCommand(parsed, io);
       case 'schema':
         return schemaCommand(io);
       case 'rules':
