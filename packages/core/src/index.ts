@@ -51,3 +51,7 @@ export { buildReport, type ReportOptions } from './report/build-report.js';
 export type * from './report/report-data.js';
 export { slugOf, findingSlug } from './report/refs.js';
 export { registerExport } from './report/register-export.js';
+export { diffRegisters, type RegisterDiff, type DiffSide, type At, type FieldChange, type RatingChange, type FailurePointChange } from './diff/register-diff.js';
+export { guards, runGuards, type Guard, type GuardFinding, type GuardResult } from './diff/guards.js';
+export { hazardFingerprint } from './diff/fingerprint.js';
+export { Policy } from './model/manifest.js';

@@ -35,6 +35,25 @@ export const ReviewPolicy = z
   })
   .meta({ description: 'How often the register is reviewed.' });
 
+const guard = (description: string) => field(z.boolean(), description, true).optional();
+
+/** How changes to the register are gated in CI (`crr diff`): every guard is on unless switched off. */
+export const Policy = z
+  .strictObject({
+    guards: z
+      .strictObject({
+        'deleted-open-hazard': guard('Fail when an open or transferred hazard is deleted instead of closed.'),
+        'residual-raised-without-acceptance': guard('Fail when a residual rating rises without a new acceptance of the hazard.'),
+        'control-removed-without-replacement': guard('Fail when a control is removed from an open hazard and no control is added to it.'),
+        'uncovered-failure-point': guard('Fail when a change makes an asset a failure point for a clinical service and no hazard names it.'),
+      })
+      .meta({ description: 'The guards `crr diff` applies to a change; set one to `false` to switch it off.' })
+      .optional(),
+    siteUrl: field(z.string().regex(/^https?:\/\/\S+$/, 'A web address starting with https://.'), 'Where the register\'s report site is published, for links in change reports.', 'https://example.nhs.uk/registers/kent/').optional(),
+  })
+  .meta({ description: 'Change control for the register: guards for `crr diff`, and where its site is published.' });
+export type Policy = z.infer<typeof Policy>;
+
 export const Manifest = z
   .strictObject({
     id: idField('Short id of this register.', 'example-icb'),
@@ -51,6 +70,7 @@ export const Manifest = z
     approved: dateField('Date the CSO approved this version.', '2026-06-01').optional(),
     riskScheme: RiskSchemeInput.optional(),
     reviewPolicy: ReviewPolicy.optional(),
+    policy: Policy.optional(),
   })
   .meta({ description: 'The register itself: title, owner, CSO, risk scheme and review policy. Exactly one per register.' });
 export type Manifest = z.infer<typeof Manifest>;

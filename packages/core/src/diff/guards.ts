@@ -1,0 +1,108 @@
+import type { Policy } from '../model/manifest.js';
+import type { At, RegisterDiff } from './register-diff.js';
+
+export interface GuardFinding {
+  message: string;
+  hint: string;
+  record?: string;
+  at?: At;
+}
+
+/**
+ * A guard: a change that must not pass unnoticed. Each has a permanent code (never renamed or
+ * reused), can be switched off in the manifest's `policy.guards`, and fails CI when it trips.
+ */
+export interface Guard {
+  code: string;
+  name: keyof NonNullable<Policy['guards']>;
+  title: string;
+  explanation: string;
+  check(diff: RegisterDiff): GuardFinding[];
+}
+
+const deletedOpenHazard: Guard = {
+  code: 'CRR-G001',
+  name: 'deleted-open-hazard',
+  title: 'An open or transferred hazard was deleted instead of closed',
+  explanation:
+    'A hazard leaves the log by being closed, with its controls verified, so that the audit trail shows why. Deleting an open or transferred hazard loses a risk that was still live.',
+  check: (diff) =>
+    diff.hazards.removed
+      .filter((h) => h.status !== 'closed')
+      .map((h) => ({
+        record: h.id,
+        at: h.at,
+        message: `Hazard \`${h.id}\` (${h.title}) was ${h.status} and has been deleted.`,
+        hint: 'Keep the hazard and set its status to `closed` once every control is verified, or restore it.',
+      })),
+};
+
+const residualRaisedWithoutAcceptance: Guard = {
+  code: 'CRR-G002',
+  name: 'residual-raised-without-acceptance',
+  title: 'A residual rating rose without a new acceptance',
+  explanation:
+    'A higher residual risk is a different risk from the one top management accepted. Record a new acceptance of the hazard in the same change (DCB0160).',
+  check: (diff) =>
+    diff.ratings
+      .filter((r) => r.which === 'residual' && r.direction === 'up' && !diff.acceptances.added.some((a) => diff.acceptancesByHazard[a] === r.hazard))
+      .map((r) => ({
+        record: r.hazard,
+        at: r.at,
+        message: `The residual rating of hazard \`${r.hazard}\` (${r.title}) rises from ${r.before} to ${r.after}, and no new acceptance of it is recorded.`,
+        hint: 'Add an acceptance of the hazard at its new residual risk under `acceptances:`, signed by the accountable role.',
+      })),
+};
+
+const controlRemovedWithoutReplacement: Guard = {
+  code: 'CRR-G003',
+  name: 'control-removed-without-replacement',
+  title: 'A control was removed from an open hazard with no replacement',
+  explanation:
+    'Taking a control away from a hazard that is still open raises its risk unless another control takes its place. Add the replacement in the same change, or reassess the hazard.',
+  check: (diff) =>
+    diff.controls.removedFromHazard
+      .filter((r) => r.hazardStatus !== 'closed' && !r.replaced)
+      .map((r) => ({
+        record: r.hazard,
+        at: r.at,
+        message: `Control \`${r.control}\` was removed from ${r.hazardStatus} hazard \`${r.hazard}\`, and no control was added to it.`,
+        hint: 'Add the control that replaces it, or put it back; if the risk really changed, reassess the hazard.',
+      })),
+};
+
+const uncoveredFailurePoint: Guard = {
+  code: 'CRR-G004',
+  name: 'uncovered-failure-point',
+  title: 'A new failure point reaches a clinical service and no hazard names it',
+  explanation:
+    'The change makes an asset a single failure point for some practices\' clinical services, and no hazard in the log has a cause that names it. Raise or extend a hazard before the change goes live.',
+  check: (diff) =>
+    diff.failurePoints.gained
+      .filter((f) => f.hazards.length === 0)
+      .map((f) => ({
+        record: f.asset,
+        ...(f.at ? { at: f.at } : {}),
+        message: `\`${f.asset}\` (${f.name}) becomes a single failure point for ${f.sites.length} site${f.sites.length === 1 ? '' : 's'} (${f.patients.toLocaleString('en-GB')} patients): ${f.sites.slice(0, 5).map((s) => `${s.site} (${s.services.join(', ')})`).join('; ')}${f.sites.length > 5 ? ` and ${f.sites.length - 5} more` : ''}. No hazard names it.`,
+        hint: `Name \`${f.asset}\` in a hazard's causes (by id or selector), or keep the redundancy these sites had.`,
+      })),
+};
+
+/** Every guard, in code order. */
+export const guards: readonly Guard[] = [deletedOpenHazard, residualRaisedWithoutAcceptance, controlRemovedWithoutReplacement, uncoveredFailurePoint];
+
+export interface GuardResult {
+  code: string;
+  name: string;
+  title: string;
+  enabled: boolean;
+  findings: GuardFinding[];
+}
+
+/** Run the guards the policy leaves on. The policy is the base's: a change cannot relax the guards it is judged by. */
+export function runGuards(diff: RegisterDiff, policy: Policy | undefined): GuardResult[] {
+  return guards.map((g) => {
+    const enabled = policy?.guards?.[g.name] !== false;
+    return { code: g.code, name: g.name, title: g.title, enabled, findings: enabled ? g.check(diff) : [] };
+  });
+}
