@@ -36,7 +36,7 @@ describe('crr --help and --version', () => {
   it('shows a command\'s options', async () => {
     const r = await runCli(['validate', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('--format <pretty|json>');
+    expect(r.stdout).toContain('--format <pretty|json|github|sarif>');
     expect(r.stdout).toContain('--as-of <YYYY-MM-DD>');
   });
 
@@ -50,7 +50,7 @@ describe('crr usage errors exit 2 with a hint', () => {
   it.each([
     [['valdate'], /`valdate` is not a crr command. Did you mean `validate`\?/],
     [['validate', '--fromat', 'json'], /has no option `--fromat`. Did you mean `--format`\?/],
-    [['validate', '--format', 'xml'], /must be one of `pretty`, `json`, not `xml`/],
+    [['validate', '--format', 'xml'], /must be one of `pretty`, `json`, `github`, `sarif`, not `xml`/],
     [['validate', '--as-of', '21/11/2026'], /must be a real date written YYYY-MM-DD/],
     [['validate', '--as-of'], /needs a value/],
     [['validate', 'a', 'b'], /takes at most 1 argument/],

@@ -33,7 +33,7 @@ export const commands = {
     summary: 'Check a register: YAML, shapes, references and every validation rule.',
     args: [dir],
     options: {
-      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` for tools.' },
+      format: { type: 'choice', choices: ['pretty', 'json', 'github', 'sarif'], default: 'pretty', description: 'Output format: `pretty` for people, `json` for tools, `github` for workflow annotations, `sarif` for code scanning.' },
       'as-of': asOf,
     },
   },

@@ -1,8 +1,11 @@
-import { countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { catalogue, countBySeverity, type Diagnostic, type Register } from '@crr/core';
 import { EXIT, useColour, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
+import { annotationsFromDiagnostics, repositoryDir } from '../render/annotations.js';
 import { paint } from '../render/colour.js';
+import { githubCommands } from '../render/github.js';
 import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { sarifLog } from '../render/sarif.js';
 import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
 import { CLI_VERSION } from '../version.js';
@@ -11,8 +14,14 @@ export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
   const dir = parsed.args.dir ?? '.';
   const asOf = asOfOption(parsed, io);
   const { register, diagnostics } = await loadValidated(io, dir, asOf);
-  if (parsed.options.format === 'json') io.stdout.write(JSON.stringify(validationJson(register, diagnostics, asOf), null, 2) + '\n');
-  else {
+  const format = parsed.options.format;
+  if (format === 'json') io.stdout.write(JSON.stringify(validationJson(register, diagnostics, asOf), null, 2) + '\n');
+  else if (format === 'github' || format === 'sarif') {
+    // For CI: files named as the repository sees them, whatever form of the folder was typed.
+    const annotations = annotationsFromDiagnostics(diagnostics, repositoryDir(dir, io.cwd, io.env));
+    if (format === 'github') io.stdout.write(githubCommands(annotations));
+    else io.stdout.write(JSON.stringify(sarifLog(annotations, catalogue, { toolVersion: CLI_VERSION }), null, 2) + '\n');
+  } else {
     const p = paint(useColour(io));
     const ctx = { displayDir: dir, register, paint: p };
     for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, ctx) + '\n\n');

@@ -1,0 +1,33 @@
+import { countsText, sortAnnotations, type Annotation } from './annotations.js';
+
+/**
+ * GitHub Actions workflow commands: one `::error file=F,line=L,col=C,title=T::message` line per
+ * annotation (`warning` and `notice` likewise), then a `::notice::` with the counts. The runner
+ * turns them into annotations on the pull request's files.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+export function githubCommands(annotations: readonly Annotation[]): string {
+  const lines = sortAnnotations(annotations).map((a) =>
+    workflowCommand(a.level, { file: a.file, line: a.line, col: a.column, title: a.title }, a.message),
+  );
+  lines.push(workflowCommand('notice', {}, `crr: ${countsText(annotations)}`));
+  return lines.join('\n') + '\n';
+}
+
+/** `::command key=value,…::message`, with absent properties left out, escaped as `@actions/core` does. */
+export function workflowCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`);
+  return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
+}
+
+/** The message: `%` first, so that an escape is never escaped again. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value: also `:` and `,`, which would otherwise end it. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
