@@ -15,7 +15,7 @@
  * an Aim if it has a target). The table grows a column pair per measurement.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,6 +39,28 @@ interface Case {
   pages?: number;
   /** A scratch folder for this case's outputs. */
   scratch: string;
+  /** A git repository holding the register at two revisions, made on first use (for `crr diff`). */
+  diffRepo?: string;
+}
+
+/**
+ * A repository with the generated register committed, then changed the way a pull request would
+ * change it: one hazard reassessed, one site given its own concentrator binding. Set up outside
+ * the timed run.
+ */
+function diffRepo(c: Case): string {
+  if (c.diffRepo) return c.diffRepo;
+  const repo = join(c.scratch, 'repo');
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@crr.invalid', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@crr.invalid' };
+  const git = (...args: string[]) => spawnSync('git', ['-c', 'init.defaultBranch=main', ...args], { cwd: repo, env, encoding: 'utf8' });
+  cpSync(c.dir, join(repo, 'register'), { recursive: true });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  const hazards = join(repo, 'register', 'hazards.yaml');
+  writeFileSync(hazards, readFileSync(hazards, 'utf8').replace('likelihood: low }', 'likelihood: medium }'));
+  git('commit', '-q', '-a', '-m', 'head');
+  return (c.diffRepo = repo);
 }
 
 /** One run of one measurement: what the wrapper recorded, plus what the check extracted. */
@@ -145,6 +167,17 @@ const measurements: Measurement[] = [
     },
   },
   {
+    id: 'diff',
+    label: 'crr diff',
+    only: (n) => n === 1600,
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['diff', 'HEAD~1', 'HEAD', join(diffRepo(c), 'register'), '--as-of', AS_OF, '--format', 'json'] }),
+    check(stdout, run, c) {
+      const out = JSON.parse(stdout) as { hazards?: { changed: unknown[] } };
+      if (run.exitCode > 1 || !out.hazards) throw new Error(`crr diff (${c.practices} practices) failed with exit ${run.exitCode}:\n${stdout.slice(0, 1000)}`);
+      return { changed: out.hazards.changed.length };
+    },
+  },
+  {
     id: 'bare',
     label: 'bare js-yaml',
     command: (c) => ({ script: here('./bare-yaml.mjs'), args: [jsYamlModuleUrl(), c.dir] }),
@@ -213,6 +246,11 @@ const aims: Aim[] = [
       return { met: ratio <= 2, detail: `${Math.round(r.get('site')!.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('floor')!.wallMs).toLocaleString('en-GB')} ms for ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages: ${ratio.toFixed(2)}×` };
     },
   })),
+  {
+    label: 'crr diff under 5 s at 1,600 practices',
+    practices: 1600,
+    met: (r) => ({ met: r.get('diff')!.wallMs < 5000, detail: `${Math.round(r.get('diff')!.wallMs).toLocaleString('en-GB')} ms (two revisions read from git, validated, analysed and compared)` }),
+  },
   {
     label: 'validate peak memory under 1 GB at 6,500 practices',
     practices: 6500,

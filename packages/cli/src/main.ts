@@ -31,6 +31,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await whatIfCommand(parsed, io);
       // The site's builder (Eleventy, mermaid, Pagefind) loads only for the commands that use it,
       // so that validate and analyse start as fast as they can.
+      case 'diff':
+        return await (await import('./commands/diff.js')).diffCommand(parsed, io);
       case 'build':
         return await (await import('./commands/build.js')).buildCommand(parsed, io);
       case 'serve':

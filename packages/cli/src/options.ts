@@ -59,6 +59,19 @@ export const commands = {
       'as-of': asOf,
     },
   },
+  diff: {
+    summary: 'Show what a change to a register does to clinical risk, and fail on the changes that must not pass unnoticed.',
+    args: [
+      { name: 'base', description: 'The revision before the change (a git revision of the repository holding the register), or a register folder.' },
+      { name: 'head', description: 'The revision after the change, or a register folder.' },
+      { name: 'dir', description: 'The register folder in the repository (with revisions).', optional: true },
+    ],
+    options: {
+      format: { type: 'choice', choices: ['markdown', 'json', 'github', 'sarif'], default: 'markdown', description: 'Output format: `markdown` for a pull-request comment or job summary, `json` for tools, `github` for workflow annotations, `sarif` for code scanning.' },
+      'as-of': asOf,
+      'site-url': { type: 'string', valueName: 'url', description: 'Where the register\'s site is published, for links in the markdown (default: the manifest\'s `policy.siteUrl`).' },
+    },
+  },
   build: {
     summary: 'Build the register\'s report site: hazard log, matrices, dependency graphs, safety case report.',
     args: [dir],

@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import {
+  analyse,
+  countBySeverity,
+  diffRegisters,
+  GitError,
+  guards as allGuards,
+  readRegisterAtRevision,
+  readRegisterFolder,
+  runGuards,
+  sortDiagnostics,
+  validateFiles,
+  type Diagnostic,
+  type DiffSide,
+  type GuardResult,
+  type RegisterDiff,
+} from '@crr/core';
+import { EXIT, UsageError, type Io } from '../io.js';
+import type { Parsed } from '../options.js';
+import { annotationsFromDiagnostics, type Annotation } from '../render/annotations.js';
+import { diffView, escapeAll } from '../render/diff-view.js';
+import { githubCommands } from '../render/github.js';
+import { sarifLog } from '../render/sarif.js';
+import { CLI_VERSION } from '../version.js';
+import { asOfOption, resolveDir } from './common.js';
+
+/** The default pull-request comment; a register may put its own at `.crr/diff.md.hbs`. */
+const DEFAULT_TEMPLATE = new URL('../../templates/diff.md.hbs', import.meta.url);
+export const TEMPLATE_OVERRIDE = '.crr/diff.md.hbs';
+
+interface LoadedSide extends DiffSide {
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `crr diff <base> <head> [dir]`: what a change to a register does to clinical risk, and
+ * whether it trips a guard. Base and head are git revisions of the repository holding the
+ * register folder, or two register folders. Reads only: nothing is written to the repository.
+ */
+export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
+  const baseArg = parsed.args.base!;
+  const headArg = parsed.args.head!;
+  const asOf = asOfOption(parsed, io);
+  const format = parsed.options.format as string;
+
+  const folders = parsed.args.dir === undefined && isFolder(resolveDir(io, baseArg)) && isFolder(resolveDir(io, headArg));
+  const dir = parsed.args.dir ?? '.';
+  const load = async (which: 'base' | 'head', arg: string): Promise<LoadedSide> => {
+    const read = folders ? await readRegisterFolder(resolveDir(io, arg)) : await readAtRevision(io, arg, dir);
+    const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
+    const { register, diagnostics } = validateFiles(read.files, { asOf, refused });
+    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    const label = folders ? arg : arg;
+    if (which === 'base' && countBySeverity(all).errors > 0)
+      throw new UsageError(
+        `The register at ${label} (the base) has ${countBySeverity(all).errors} validation error${countBySeverity(all).errors === 1 ? '' : 's'}, so changes cannot be measured against it.`,
+        `Compare with a revision whose register validates, or run \`crr validate\` on it first.`,
+      );
+    return { label, register, analysis: analyse(register, { asOf }), diagnostics: all };
+  };
+  const base = await load('base', baseArg);
+  const head = await load('head', headArg);
+  const headCounts = countBySeverity(head.diagnostics);
+
+  const diff = diffRegisters(base, head, { asOf });
+  // The base's policy: a change cannot relax the guards it is judged by.
+  const guardResults = runGuards(diff, base.register.manifest?.policy);
+  const tripped = guardResults.some((g) => g.findings.length > 0);
+  const fail = tripped || headCounts.errors > 0;
+  const siteUrl = (parsed.options['site-url'] as string | undefined) ?? head.register.manifest?.policy?.siteUrl;
+  const shownDir = folders ? headArg : dir;
+
+  switch (format) {
+    case 'json':
+      io.stdout.write(JSON.stringify(diffJson(diff, guardResults, head.diagnostics, fail), null, 2) + '\n');
+      break;
+    case 'github':
+      io.stdout.write(githubCommands(diffAnnotations(diff, guardResults, head.diagnostics, shownDir)));
+      break;
+    case 'sarif':
+      io.stdout.write(JSON.stringify(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), guardRules(), { toolVersion: CLI_VERSION }), null, 2) + '\n');
+      break;
+    default:
+      io.stdout.write(renderMarkdown(diff, guardResults, { siteUrl, headErrors: headCounts.errors, headWarnings: headCounts.warnings, templateDir: folders ? resolveDir(io, headArg) : resolveDir(io, dir) }));
+  }
+  return fail ? EXIT.errors : EXIT.ok;
+}
+
+async function readAtRevision(io: Io, rev: string, dir: string) {
+  try {
+    return await readRegisterAtRevision({ cwd: io.cwd, rev, folder: dir });
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message, e.hint);
+    throw e;
+  }
+}
+
+const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+/**
+ * The documented JSON of `crr diff --format json`. Stable: fields are added, never renamed or
+ * removed, without a new `schemaVersion`.
+ */
+export interface DiffJson extends Omit<RegisterDiff, 'acceptancesByHazard'> {
+  schemaVersion: 1;
+  tool: { name: 'crr'; version: string };
+  verdict: 'pass' | 'fail';
+  guards: readonly GuardResult[];
+  validation: { head: { errors: number; warnings: number; diagnostics: { code: string; severity: string; file: string | null; line: number | null; message: string }[] } };
+}
+
+export function diffJson(diff: RegisterDiff, guards: readonly GuardResult[], headDiagnostics: readonly Diagnostic[], fail: boolean): DiffJson {
+  const { acceptancesByHazard: _internal, ...rest } = diff;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'crr', version: CLI_VERSION },
+    verdict: fail ? 'fail' : 'pass',
+    guards,
+    validation: { head: { ...countBySeverity(headDiagnostics), diagnostics: headDiagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file ?? null, line: d.line ?? null, message: d.message })) } },
+    ...rest,
+  };
+}
+
+export function renderMarkdown(diff: RegisterDiff, guards: readonly GuardResult[], options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; templateDir: string }): string {
+  const override = join(options.templateDir, TEMPLATE_OVERRIDE);
+  const source = readFileSync(existsSync(override) ? override : DEFAULT_TEMPLATE, 'utf8');
+  const hb = Handlebars.create();
+  // Every string is escaped for markdown before it reaches the template (escapeAll), so the
+  // template prints with no further escaping (HTML entities would show in a PR comment).
+  const template = hb.compile(source, { noEscape: true, strict: false });
+  const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings }));
+  return template(view).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+/** Annotations for CI: tripped guards (errors), acceptances that no longer hold (warnings), new failure points (notices), and the head's validation diagnostics. */
+export function diffAnnotations(diff: RegisterDiff, guards: readonly GuardResult[], headDiagnostics: readonly Diagnostic[], dir: string): Annotation[] {
+  const path = (file: string) => (dir === '.' || dir === './' ? file : `${dir.replace(/\/+$/, '').replace(/^\.\//, '')}/${file}`);
+  const out: Annotation[] = [];
+  for (const g of guards)
+    for (const f of g.findings)
+      out.push({ level: 'error', ruleId: g.code, title: `${g.code} ${g.name}`, message: `${f.message}\nHint: ${f.hint}`, ...(f.at ? { file: path(f.at.file), line: f.at.line, column: f.at.column } : {}) });
+  for (const a of diff.acceptances.noLongerHold)
+    out.push({ level: 'warning', ruleId: 'CRR-G005', title: 'CRR-G005 acceptance-stale', message: `Acceptance \`${a.acceptance}\` of hazard \`${a.hazard}\` no longer holds: the hazard's ${a.fields.join(', ')} changed after it was accepted.\nHint: Record a new acceptance of the hazard as it now stands.`, file: path(a.at.file), line: a.at.line, column: a.at.column });
+  for (const f of diff.failurePoints.gained)
+    if (f.hazards.length)
+      out.push({ level: 'notice', ruleId: 'CRR-G006', title: 'CRR-G006 new-failure-point', message: `\`${f.asset}\` becomes a single failure point for ${f.sites.length} site(s) (${f.patients} patients); hazards naming it: ${f.hazards.join(', ')}.`, ...(f.at ? { file: path(f.at.file), line: f.at.line, column: f.at.column } : {}) });
+  out.push(...annotationsFromDiagnostics(headDiagnostics, dir));
+  return out;
+}
+
+/** SARIF rule descriptors for what `crr diff` reports beyond validation's own codes. */
+export function guardRules() {
+  return [
+    ...allGuards.map((g) => ({ code: g.code, name: g.name, severity: 'error' as const, title: g.title, explanation: g.explanation })),
+    { code: 'CRR-G005', name: 'acceptance-stale', severity: 'warning' as const, title: 'An acceptance no longer holds', explanation: 'The hazard changed after top management accepted it; the acceptance is of something else. Record a new one.' },
+    { code: 'CRR-G006', name: 'new-failure-point', severity: 'warning' as const, title: 'A new failure point, named by a hazard', explanation: 'The change makes an asset a single failure point for some sites; a hazard names it, so the guard does not trip, but reviewers should see it.' },
+  ];
+}

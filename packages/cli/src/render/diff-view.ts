@@ -1,0 +1,81 @@
+import type { GuardResult, RegisterDiff } from '@crr/core';
+
+/**
+ * Markdown-safe text: every character markdown or HTML could read as syntax is escaped, so a
+ * register string can never become a link, an image, a heading or markup in a pull request.
+ */
+export function mdEscape(s: string): string {
+  return s
+    .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Every string in a value, escaped; numbers, booleans and structure untouched. `url` fields are
+ * links built by `safeUrl`, already percent-encoded so they cannot leave the link syntax.
+ */
+export function escapeAll<T>(value: T): T {
+  if (typeof value === 'string') return mdEscape(value) as T;
+  if (Array.isArray(value)) return value.map(escapeAll) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'url' ? v : escapeAll(v)])) as T;
+  return value;
+}
+
+/** A link for markdown: percent-encoded, with the characters markdown link syntax uses encoded too. */
+export function safeUrl(url: string): string {
+  return encodeURI(url).replace(/[()[\]<>"'`\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
+const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
+
+/**
+ * The plain data the markdown template renders: everything decided here, the template only lays
+ * it out. Strings are escaped afterwards, in one place (`escapeAll`), so a template a register
+ * overrides cannot forget to.
+ */
+export function diffView(diff: RegisterDiff, guards: readonly GuardResult[], options: { siteUrl?: string; headErrors: number; headWarnings: number }) {
+  const tripped = guards.filter((g) => g.findings.length);
+  const link = (section: string, id: string) => (options.siteUrl ? safeUrl(`${options.siteUrl.replace(/\/?$/, '/')}${section}/${id.replace(/\//g, '~')}/index.html`) : undefined);
+  const hazardLink = (id: string) => ({ id, url: link('hazards', id) });
+  const assetLink = (id: string) => ({ id, url: link('assets', id) });
+  const changes =
+    diff.hazards.added.length + diff.hazards.removed.length + diff.hazards.changed.length + diff.ratings.length + diff.controls.removedFromHazard.length + diff.controls.weakened.length + diff.controls.evidenceExpired.length + diff.failurePoints.gained.length + diff.failurePoints.lost.length + diff.commonCauses.gained.length + diff.commonCauses.lost.length + diff.coverage.gained.length + diff.coverage.lost.length + diff.acceptances.noLongerHold.length;
+  return {
+    fail: tripped.length > 0 || options.headErrors > 0,
+    verdict:
+      options.headErrors > 0
+        ? `The register at ${diff.head.label} has ${options.headErrors} validation error${options.headErrors === 1 ? '' : 's'}.`
+        : tripped.length
+          ? `${tripped.reduce((n, g) => n + g.findings.length, 0)} change${tripped.reduce((n, g) => n + g.findings.length, 0) === 1 ? '' : 's'} must not pass unnoticed: ${tripped.map((g) => g.title.toLowerCase()).join('; ')}.`
+          : changes === 0
+            ? 'No change to clinical risk.'
+            : `${changes} change${changes === 1 ? '' : 's'} to clinical risk; no guard tripped.`,
+    base: diff.base,
+    head: diff.head,
+    headWarnings: options.headWarnings,
+    guards: tripped.map((g) => ({ code: g.code, title: g.title, findings: g.findings.map((f) => ({ message: f.message, hint: f.hint, where: f.at ? `${f.at.file}:${f.at.line}` : '' })) })),
+    disabledGuards: guards.filter((g) => !g.enabled).map((g) => g.name),
+    profile: diff.riskProfile.map((r) => ({ ...r, initialDelta: signed(r.initialAfter - r.initialBefore), residualDelta: signed(r.residualAfter - r.residualBefore) })),
+    added: diff.hazards.added.map((h) => ({ ...hazardLink(h.id), title: h.title, status: h.status })),
+    removed: diff.hazards.removed.map((h) => ({ id: h.id, title: h.title, status: h.status })),
+    changed: diff.hazards.changed.map((h) => ({ ...hazardLink(h.id), title: h.title, fields: h.fields.map((f) => ({ field: f.field, before: clip(show(f.before)), after: clip(show(f.after)) })) })),
+    ratings: diff.ratings.map((r) => ({ ...hazardLink(r.hazard), title: r.title, which: r.which, before: r.before, after: r.after, arrow: r.direction === 'up' ? '▲' : '▼' })),
+    controlsRemoved: diff.controls.removedFromHazard.map((c) => ({ ...c, replacedText: c.replaced ? 'yes' : 'no' })),
+    controlsWeakened: diff.controls.weakened,
+    evidenceExpired: diff.controls.evidenceExpired,
+    failurePointsGained: diff.failurePoints.gained.map((f) => ({ ...assetLink(f.asset), name: f.name, sites: f.sites.length, siteList: f.sites.slice(0, 8).map((s) => s.site).join(', ') + (f.sites.length > 8 ? ` and ${f.sites.length - 8} more` : ''), patients: f.patients.toLocaleString('en-GB'), hazards: f.hazards.join(', ') || 'none' })),
+    failurePointsLost: diff.failurePoints.lost.map((f) => ({ id: f.asset, name: f.name, sites: f.sites.length, patients: f.patients.toLocaleString('en-GB') })),
+    commonCausesGained: diff.commonCauses.gained.map((f) => ({ title: f.title, patients: f.reach.patients.toLocaleString('en-GB') })),
+    commonCausesLost: diff.commonCauses.lost.map((f) => ({ title: f.title })),
+    coverageLost: diff.coverage.lost.map((f) => ({ title: f.title.replace(/^No hazard names: /, ''), patients: f.reach.patients.toLocaleString('en-GB') })),
+    coverageGained: diff.coverage.gained.map((f) => ({ title: f.title.replace(/^No hazard names: /, '') })),
+    reach: diff.reach.slice(0, 15).map((r) => ({ ...assetLink(r.asset), name: r.name, before: r.before.toLocaleString('en-GB'), after: r.after.toLocaleString('en-GB'), delta: signed(r.delta) })),
+    moreReach: Math.max(0, diff.reach.length - 15),
+    acceptances: diff.acceptances.noLongerHold.map((a) => ({ ...a, fieldList: a.fields.join(', ') })),
+  };
+}
+
+const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('en-GB')}` : n < 0 ? `−${(-n).toLocaleString('en-GB')}` : '0');
