@@ -2,7 +2,7 @@ import { analyse, findingKinds, type Analysis, type Register } from '@crr/core';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
-import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
 import { CLI_VERSION } from '../version.js';
 import { asOfOption } from './common.js';
@@ -22,9 +22,7 @@ export async function analyseCommand(parsed: Parsed, io: Io): Promise<number> {
     // An analysis of a register with errors would mislead: report them instead.
     if (json) io.stdout.write(JSON.stringify({ ...validationJson(register, diagnostics, asOf), analysis: null }, null, 2) + '\n');
     else {
-      for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, { displayDir: dir, register, paint: p }) + '\n\n');
-      io.stdout.write(summaryLine(diagnostics, register, asOf, p) + '\n');
-      io.stdout.write('The register has errors, so it was not analysed. Fix them and run `crr analyse` again.\n');
+      writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so it was not analysed. Fix them and run `crr analyse` again.');
     }
     return EXIT.errors;
   }

@@ -5,7 +5,7 @@ import { buildSite, type BuiltSite } from '@crr/site';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
-import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { writeDiagnostics } from '../render/pretty.js';
 import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
 import { asOfOption, resolveDir } from './common.js';
@@ -22,9 +22,7 @@ export async function buildCommand(parsed: Parsed, io: Io): Promise<number> {
   const { register, diagnostics, errors } = await loadValidated(io, dir, asOf);
   const p = paint(useColour(io, 'stderr'));
   if (errors) {
-    for (const d of diagnostics) io.stderr.write(renderDiagnostic(d, { displayDir: dir, register, paint: p }) + '\n\n');
-    io.stderr.write(summaryLine(diagnostics, register, asOf, p) + '\n');
-    io.stderr.write('The register has errors, so no site was built. Fix them and run `crr build` again.\n');
+    writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
     return EXIT.errors;
   }
   const built = await buildInto(register, asOf, out, { search: !parsed.options['no-search'], io });

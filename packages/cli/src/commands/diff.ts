@@ -52,7 +52,7 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
     const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
     const { register, diagnostics } = validateFiles(read.files, { asOf, refused });
     const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
-    const label = folders ? arg : arg;
+    const label = arg;
     if (which === 'base' && countBySeverity(all).errors > 0)
       throw new UsageError(
         `The register at ${label} (the base) has ${countBySeverity(all).errors} validation error${countBySeverity(all).errors === 1 ? '' : 's'}, so changes cannot be measured against it.`,

@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
-import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { writeDiagnostics } from '../render/pretty.js';
 import { buildInto } from './build.js';
 import { asOfOption, resolveDir } from './common.js';
 import { loadValidated } from './load.js';
@@ -47,9 +47,7 @@ export async function startPreview(options: { dir: string; shownDir: string; asO
   const build = async (): Promise<'built' | 'errors'> => {
     const { register, diagnostics, errors } = await loadValidated(io, options.dir, options.asOf);
     if (errors) {
-      for (const d of diagnostics) io.stderr.write(renderDiagnostic(d, { displayDir: options.shownDir, register, paint: p }) + '\n\n');
-      io.stderr.write(summaryLine(diagnostics, register, options.asOf, p) + '\n');
-      io.stderr.write(root ? 'Still serving the last site that built.\n' : 'The register has errors, so there is no site to serve yet.\n');
+      writeDiagnostics(io.stderr, diagnostics, { displayDir: options.shownDir, register, paint: p, asOf: options.asOf }, root ? 'Still serving the last site that built.' : 'The register has errors, so there is no site to serve yet.');
       return 'errors';
     }
     const out = mkdtempSync(join(tmpdir(), 'crr-serve-'));

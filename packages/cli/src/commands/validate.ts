@@ -4,7 +4,7 @@ import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir } from '../render/annotations.js';
 import { paint } from '../render/colour.js';
 import { githubCommands } from '../render/github.js';
-import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { writeDiagnostics } from '../render/pretty.js';
 import { sarifLog } from '../render/sarif.js';
 import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
@@ -24,8 +24,7 @@ export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
   } else {
     const p = paint(useColour(io));
     const ctx = { displayDir: dir, register, paint: p };
-    for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, ctx) + '\n\n');
-    io.stdout.write(summaryLine(diagnostics, register, asOf, p) + '\n');
+    writeDiagnostics(io.stdout, diagnostics, { ...ctx, asOf });
   }
   return countBySeverity(diagnostics).errors > 0 ? EXIT.errors : EXIT.ok;
 }

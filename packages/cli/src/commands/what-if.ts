@@ -2,7 +2,7 @@ import { didYouMean, parseSelectorText, selectorKeys, whatIf, type Register } fr
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
-import { renderDiagnostic, summaryLine } from '../render/pretty.js';
+import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
 import { CLI_VERSION } from '../version.js';
 import { asOfOption } from './common.js';
@@ -18,9 +18,7 @@ export async function whatIfCommand(parsed: Parsed, io: Io): Promise<number> {
   const { register, diagnostics, errors } = await loadValidated(io, dir, asOf);
   const p = paint(useColour(io));
   if (errors) {
-    for (const d of diagnostics) io.stdout.write(renderDiagnostic(d, { displayDir: dir, register, paint: p }) + '\n\n');
-    io.stdout.write(summaryLine(diagnostics, register, asOf, p) + '\n');
-    io.stdout.write('The register has errors, so no scenario was run. Fix them and run `crr what-if` again.\n');
+    writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no scenario was run. Fix them and run `crr what-if` again.');
     return EXIT.errors;
   }
   const specs = fails.map((text) => toSpec(text, register));

@@ -37,3 +37,19 @@ export function summaryLine(diagnostics: readonly Diagnostic[], register: Regist
   const status = errors ? p.red(`✖ ${counts}`) : warnings ? p.yellow(`⚠ ${counts}`) : `✔ ${counts}`;
   return `${status} in ${plural(files, 'file')}, ${plural(records, 'record')} (as of ${asOf})`;
 }
+
+/**
+ * Every diagnostic, then the summary line, then (when given) a sentence saying what the command
+ * did not do because of them: what validate prints, and what analyse, what-if, build and serve
+ * print before they refuse a register with errors.
+ */
+export function writeDiagnostics(
+  out: { write(s: string): unknown },
+  diagnostics: readonly Diagnostic[],
+  ctx: PrettyContext & { asOf: string },
+  after?: string,
+): void {
+  for (const d of diagnostics) out.write(renderDiagnostic(d, ctx) + '\n\n');
+  out.write(summaryLine(diagnostics, ctx.register, ctx.asOf, ctx.paint) + '\n');
+  if (after) out.write(after + '\n');
+}
