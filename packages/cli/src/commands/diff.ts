@@ -19,7 +19,7 @@ import {
 } from '@crr/core';
 import { EXIT, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
-import { annotationsFromDiagnostics, type Annotation } from '../render/annotations.js';
+import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../render/annotations.js';
 import { diffView, escapeAll } from '../render/diff-view.js';
 import { githubCommands } from '../render/github.js';
 import { sarifLog } from '../render/sarif.js';
@@ -45,10 +45,17 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
   const asOf = asOfOption(parsed, io);
   const format = parsed.options.format as string;
 
-  const folders = parsed.args.dir === undefined && isFolder(resolveDir(io, baseArg)) && isFolder(resolveDir(io, headArg));
+  const baseIsFolder = isFolder(resolveDir(io, baseArg));
+  const headIsFolder = isFolder(resolveDir(io, headArg));
+  const folders = parsed.args.dir === undefined && baseIsFolder && headIsFolder;
+  if (parsed.args.dir === undefined && baseIsFolder !== headIsFolder)
+    throw new UsageError(
+      `\`${baseIsFolder ? headArg : baseArg}\` is not a folder, but \`${baseIsFolder ? baseArg : headArg}\` is.`,
+      'Give two register folders (`crr diff old/ new/`), or two git revisions and the register folder (`crr diff main HEAD registers/x`).',
+    );
   const dir = parsed.args.dir ?? '.';
   const load = async (which: 'base' | 'head', arg: string): Promise<LoadedSide> => {
-    const read = folders ? await readRegisterFolder(resolveDir(io, arg)) : await readAtRevision(io, arg, dir);
+    const read = folders ? await readRegisterFolder(resolveDir(io, arg)) : await readAtRevision(io, arg, dir, which);
     const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
     const { register, diagnostics } = validateFiles(read.files, { asOf, refused });
     const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
@@ -70,7 +77,9 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
   const tripped = guardResults.some((g) => g.findings.length > 0);
   const fail = tripped || headCounts.errors > 0;
   const siteUrl = (parsed.options['site-url'] as string | undefined) ?? head.register.manifest?.policy?.siteUrl;
-  const shownDir = folders ? headArg : dir;
+  if (siteUrl !== undefined && !/^https?:\/\/[^\r\n]+$/.test(siteUrl)) throw new UsageError(`\`--site-url\` must be a web address starting with http:// or https://, not \`${siteUrl}\`.`);
+  // Annotations name files as the repository sees them (relative to GITHUB_WORKSPACE in Actions).
+  const shownDir = repositoryDir(folders ? headArg : dir, io.cwd, io.env);
 
   switch (format) {
     case 'json':
@@ -83,16 +92,28 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
       io.stdout.write(JSON.stringify(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), guardRules(), { toolVersion: CLI_VERSION }), null, 2) + '\n');
       break;
     default:
-      io.stdout.write(renderMarkdown(diff, guardResults, { siteUrl, headErrors: headCounts.errors, headWarnings: headCounts.warnings, templateDir: folders ? resolveDir(io, headArg) : resolveDir(io, dir) }));
+      io.stdout.write(
+        renderMarkdown(diff, guardResults, {
+          siteUrl,
+          headErrors: headCounts.errors,
+          headWarnings: headCounts.warnings,
+          headProblems: head.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : '', code: d.code, message: d.message })),
+          templateDir: folders ? resolveDir(io, headArg) : resolveDir(io, dir),
+        }),
+      );
   }
   return fail ? EXIT.errors : EXIT.ok;
 }
 
-async function readAtRevision(io: Io, rev: string, dir: string) {
+async function readAtRevision(io: Io, rev: string, dir: string, which: 'base' | 'head') {
   try {
     return await readRegisterAtRevision({ cwd: io.cwd, rev, folder: dir });
   } catch (e) {
-    if (e instanceof GitError) throw new UsageError(e.message, e.hint);
+    if (e instanceof GitError) {
+      if (e.kind === 'no-register' && which === 'base')
+        throw new UsageError(`${e.message} If the register is new in this change, there is nothing to compare it with yet.`, 'Validate the new register with `crr validate`; `crr diff` measures changes to a register that already exists at the base.');
+      throw new UsageError(e.message, e.hint);
+    }
     throw e;
   }
 }
@@ -123,15 +144,19 @@ export function diffJson(diff: RegisterDiff, guards: readonly GuardResult[], hea
   };
 }
 
-export function renderMarkdown(diff: RegisterDiff, guards: readonly GuardResult[], options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; templateDir: string }): string {
+export function renderMarkdown(
+  diff: RegisterDiff,
+  guards: readonly GuardResult[],
+  options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; headProblems: { where: string; code: string; message: string }[]; templateDir: string },
+): string {
   const override = join(options.templateDir, TEMPLATE_OVERRIDE);
   const source = readFileSync(existsSync(override) ? override : DEFAULT_TEMPLATE, 'utf8');
   const hb = Handlebars.create();
   // Every string is escaped for markdown before it reaches the template (escapeAll), so the
   // template prints with no further escaping (HTML entities would show in a PR comment).
   const template = hb.compile(source, { noEscape: true, strict: false });
-  const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings }));
-  return template(view).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings, headProblems: options.headProblems }));
+  return template(view).replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
 /** Annotations for CI: tripped guards (errors), acceptances that no longer hold (warnings), new failure points (notices), and the head's validation diagnostics. */
@@ -155,6 +180,6 @@ export function guardRules() {
   return [
     ...allGuards.map((g) => ({ code: g.code, name: g.name, severity: 'error' as const, title: g.title, explanation: g.explanation })),
     { code: 'CRR-G005', name: 'acceptance-stale', severity: 'warning' as const, title: 'An acceptance no longer holds', explanation: 'The hazard changed after top management accepted it; the acceptance is of something else. Record a new one.' },
-    { code: 'CRR-G006', name: 'new-failure-point', severity: 'warning' as const, title: 'A new failure point, named by a hazard', explanation: 'The change makes an asset a single failure point for some sites; a hazard names it, so the guard does not trip, but reviewers should see it.' },
+    { code: 'CRR-G006', name: 'new-failure-point', severity: 'notice' as const, title: 'A new failure point, named by a hazard', explanation: 'The change makes an asset a single failure point for some sites; a hazard names it, so the guard does not trip, but reviewers should see it.' },
   ];
 }

@@ -197,11 +197,27 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
     },
     failurePoints: failurePointChanges(base, head),
     commonCauses: gainedLost('common-cause'),
-    coverage: { gained: gainedLost('coverage-gap').lost, lost: gainedLost('coverage-gap').gained },
+    coverage: coverageChanges(base.analysis, head.analysis),
     reach,
     acceptances: { noLongerHold, added: head.register.acceptances.filter((a) => !ba.has(a.id) || canonical(ba.get(a.id)) !== canonical(a)).map((a) => a.id) },
     acceptancesByHazard: Object.fromEntries(head.register.acceptances.map((a) => [a.id, a.hazard])),
     riskProfile: riskProfile(base.register, head.register),
+  };
+}
+
+/**
+ * Coverage lost: gaps at head that were not gaps at base. Coverage gained: gaps at base whose
+ * finding is still there at head, now named by a hazard. (A gap whose failure point simply went
+ * away was not covered: there is nothing left to cover.)
+ */
+function coverageChanges(base: Analysis, head: Analysis): RegisterDiff['coverage'] {
+  const gaps = (a: Analysis) => new Map(a.findings.filter((f) => f.kind === 'coverage-gap').map((f) => [f.id, f] as const));
+  const before = gaps(base);
+  const after = gaps(head);
+  const headFindings = new Set(head.findings.map((f) => f.id));
+  return {
+    gained: [...before.values()].filter((g) => !after.has(g.id) && headFindings.has(String(g.figures?.of))),
+    lost: [...after.values()].filter((g) => !before.has(g.id)),
   };
 }
 
