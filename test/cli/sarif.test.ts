@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ajvModule from 'ajv';
-import ajv2020Module from 'ajv/dist/2020.js';
-import ajvFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '@crr/core';
 import type { Annotation } from '../../packages/cli/src/render/annotations.js';
 import { FINGERPRINT_KEY, sarifLog, type SarifLog, type SarifResult } from '../../packages/cli/src/render/sarif.js';
 import { runCli } from '../support/run-cli.js';
+import { expectValidSarif, schema, SCHEMA_PATH, SCHEMA_SHA256, validate2020, validateDraft07 } from '../support/sarif-schema.js';
 import { tempRegister } from '../support/temp-register.js';
 
 /**
@@ -19,48 +17,11 @@ import { tempRegister } from '../support/temp-register.js';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const AS_OF = '2026-11-21';
-const SCHEMA_PATH = join(root, 'test/fixtures/sarif/sarif-schema-2.1.0.json');
-const SCHEMA_SHA256 = '1c49a0f2b60444c71bb14878e21e0d882198eff4c539861b133093ad89ed798c';
-const schemaText = readFileSync(SCHEMA_PATH, 'utf8');
-const schema = JSON.parse(schemaText) as Record<string, unknown>;
-
-// ajv and ajv-formats are CommonJS with a `default` export; under NodeNext the default import is
-// the module object, so take `.default` where it is there.
-type AjvClass = typeof ajvModule.default;
-type Ajv2020Class = typeof ajv2020Module.default;
-type AddFormats = typeof ajvFormatsModule.default;
-const Ajv = ((ajvModule as unknown as { default?: AjvClass }).default ?? ajvModule) as AjvClass;
-const Ajv2020 = ((ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? ajv2020Module) as Ajv2020Class;
-const addFormats = ((ajvFormatsModule as unknown as { default?: AddFormats }).default ?? ajvFormatsModule) as AddFormats;
-
-// The schema's body is draft-07 style, but its first line names draft 2020-12, a meta-schema that
-// Ajv's draft-07 build does not have (it throws "no schema with key or ref"), so that line is
-// dropped for this build; the body is still checked against the draft-07 meta-schema. Ajv's
-// default strict mode accepts the schema. `strict: true` would not: it adds `strictRequired`,
-// and the schema's `anyOf` branches list in `required` properties that the enclosing object
-// defines (e.g. `location` requires one of `physicalLocation`, `logicalLocations`, …), which is
-// valid JSON Schema that strictRequired reports as an error.
-const { $schema: declaredDialect, ...schemaBody } = schema;
-const ajv = new Ajv({ allErrors: true });
-addFormats(ajv);
-const validateDraft07 = ajv.compile(schemaBody);
-// And read as the file declares itself, as a cross-check that the dialect makes no difference.
-const ajv2020 = new Ajv2020({ allErrors: true });
-addFormats(ajv2020);
-const validate2020 = ajv2020.compile(schema);
-
-function expectValidSarif(log: unknown): void {
-  const ok = validateDraft07(log);
-  expect(validateDraft07.errors ?? []).toEqual([]);
-  expect(ok).toBe(true);
-  expect(validate2020(log)).toBe(true);
-}
-
 describe('the SARIF 2.1.0 schema fixture', () => {
   it('is the committed copy from @microsoft/sarif-multitool-linux 5.7.0', () => {
     expect(createHash('sha256').update(readFileSync(SCHEMA_PATH)).digest('hex')).toBe(SCHEMA_SHA256);
     expect(schema.title).toBe('Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema');
-    expect(declaredDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
   it('uses only keywords that mean the same in draft-07 and 2020-12, with nothing beside $ref but a description', () => {
@@ -85,7 +46,7 @@ describe('the SARIF 2.1.0 schema fixture', () => {
     expect([...keywords].filter((k) => !sameInBoth.includes(k))).toEqual([]);
     expect([...refSiblings]).toEqual(['description']);
     // `items` is always one schema (in 2020-12 an array would have to be `prefixItems`).
-    expect(schemaText).not.toMatch(/"items"\s*:\s*\[/);
+    expect(readFileSync(SCHEMA_PATH, 'utf8')).not.toMatch(/"items"\s*:\s*\[/);
   });
 
   it('rejects what is not SARIF, so that passing means something', () => {

@@ -6,9 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import ajvModule from 'ajv';
-import ajv2020Module from 'ajv/dist/2020.js';
-import ajvFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { SarifLog } from '../../packages/cli/src/render/sarif.js';
 import {
@@ -33,6 +30,7 @@ import {
   useScratch,
   type Repo,
 } from './helpers.js';
+import { expectValidSarif, SCHEMA_PATH, SCHEMA_SHA256 } from '../support/sarif-schema.js';
 
 const scratch = useScratch('formats');
 const md = async (r: Repo, extra: string[] = []) => {
@@ -458,32 +456,6 @@ describe('--format github', () => {
 // ---------------------------------------------------------------------------------------------
 // SARIF, checked exactly as test/cli/sarif.test.ts checks `crr validate`
 // ---------------------------------------------------------------------------------------------
-
-const SCHEMA_PATH = join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json');
-const SCHEMA_SHA256 = '1c49a0f2b60444c71bb14878e21e0d882198eff4c539861b133093ad89ed798c';
-const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-type AjvClass = typeof ajvModule.default;
-type Ajv2020Class = typeof ajv2020Module.default;
-type AddFormats = typeof ajvFormatsModule.default;
-const Ajv = ((ajvModule as unknown as { default?: AjvClass }).default ?? ajvModule) as AjvClass;
-const Ajv2020 = ((ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? ajv2020Module) as Ajv2020Class;
-const addFormats = ((ajvFormatsModule as unknown as { default?: AddFormats }).default ?? ajvFormatsModule) as AddFormats;
-// The draft-07 build cannot read the 2020-12 `$schema` line, so the body is compiled without it;
-// and the file as it declares itself, as a cross-check (see test/cli/sarif.test.ts).
-const { $schema: _dialect, ...schemaBody } = schema;
-const ajv = new Ajv({ allErrors: true });
-addFormats(ajv);
-const validateDraft07 = ajv.compile(schemaBody);
-const ajv2020 = new Ajv2020({ allErrors: true });
-addFormats(ajv2020);
-const validate2020 = ajv2020.compile(schema);
-
-function expectValidSarif(log: unknown): void {
-  const ok = validateDraft07(log);
-  expect(validateDraft07.errors ?? []).toEqual([]);
-  expect(ok).toBe(true);
-  expect(validate2020(log)).toBe(true);
-}
 
 describe('--format sarif', () => {
   /** Every guard, a stale acceptance (G005), a covered new failure point (G006) and a head warning. */
