@@ -1,5 +1,6 @@
 import type { RegisterAsset } from '../model/register.js';
-import { selectorKeys, type Selector } from '../model/selector.js';
+import { attributeNamePattern, selectorKeys, selectorPatternProblem, type Selector } from '../model/selector.js';
+import { foldCase, wildcardMatches } from './wildcard.js';
 
 /** The value of a selector key on an asset. */
 export function assetAttribute(asset: RegisterAsset, key: string): string | undefined {
@@ -19,30 +20,46 @@ export function assetAttribute(asset: RegisterAsset, key: string): string | unde
     case 'managedBy':
       return asset[key];
     default:
-      return key.startsWith('attributes.') ? asset.attributes?.[key.slice('attributes.'.length)] : undefined;
+      return key.startsWith('attributes.') ? ownAttribute(asset, key.slice('attributes.'.length)) : undefined;
   }
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** `*` matches anything; everything else literally, ignoring case (people type "cisco meraki"). */
+/** `*` matches anything; everything else literally, ignoring case (people type "cisco meraki"). Linear time. */
 export function globMatches(pattern: string, value: string | undefined): boolean {
-  if (value === undefined) return false;
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'is');
-    patterns.set(pattern, re);
-  }
-  return re.test(value);
+  return typeof value === 'string' && wildcardMatches(pattern, value);
 }
 
+/** An asset's own free-form attribute: never one inherited from `Object.prototype` (`constructor`). */
+function ownAttribute(asset: RegisterAsset, name: string): string | undefined {
+  const attributes = asset.attributes;
+  return attributes && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+}
+
+const isSelectorKey = (key: string) => key !== 'attributes' && (selectorKeys as readonly string[]).includes(key);
+
+/**
+ * Every key given must match. Only the selector's own keys are read, and a key that is not a
+ * selector key (`__proto__` from a JSON caller) matches nothing. A selector that names nothing
+ * (`{}`, `{ attributes: {} }`) selects nothing: CRR-E056 refuses it in a register, and reading a
+ * mistake as "every asset fails" would be the worst possible answer.
+ */
 export function selectorMatches(selector: Selector, asset: RegisterAsset): boolean {
-  for (const [key, pattern] of Object.entries(selector)) {
+  let named = 0;
+  for (const key of Object.keys(selector)) {
+    const pattern: unknown = (selector as Record<string, unknown>)[key];
     if (key === 'attributes') {
-      for (const [name, p] of Object.entries(pattern as Record<string, string>)) if (!globMatches(p, asset.attributes?.[name])) return false;
-    } else if (!globMatches(pattern as string, assetAttribute(asset, key))) return false;
+      if (typeof pattern !== 'object' || pattern === null) return false;
+      for (const name of Object.keys(pattern)) {
+        const p: unknown = (pattern as Record<string, unknown>)[name];
+        named++;
+        if (typeof p !== 'string' || !globMatches(p, ownAttribute(asset, name))) return false;
+      }
+    } else {
+      named++;
+      if (!isSelectorKey(key) || typeof pattern !== 'string' || !globMatches(pattern, assetAttribute(asset, key))) return false;
+    }
   }
-  return true;
+  return named > 0;
 }
 
 /**
@@ -62,7 +79,7 @@ export class AssetIndex {
       this.assets.forEach((a, i) => {
         const v = assetAttribute(a, key);
         if (v === undefined) return;
-        const k = v.toLowerCase();
+        const k = foldCase(v);
         const list = map!.get(k);
         if (list) list.push(i);
         else map!.set(k, [i]);
@@ -75,8 +92,8 @@ export class AssetIndex {
   select(selector: Selector): number[] {
     let candidates: readonly number[] | undefined;
     for (const [key, pattern] of Object.entries(selector)) {
-      if (key === 'attributes' || typeof pattern !== 'string' || pattern.includes('*')) continue;
-      const found = this.values(key).get(pattern.toLowerCase()) ?? [];
+      if (!isSelectorKey(key) || typeof pattern !== 'string' || pattern.includes('*')) continue;
+      const found = this.values(key).get(foldCase(pattern)) ?? [];
       if (!candidates || found.length < candidates.length) candidates = found;
     }
     const pool = candidates ?? this.assets.map((_, i) => i);
@@ -92,20 +109,62 @@ export function selectAssets(selector: Selector, assets: readonly RegisterAsset[
   return out;
 }
 
-/** `key=value[,key=value…]` as typed on the command line, e.g. `software=MX 18.*,vendor=Cisco Meraki`. */
-export function parseSelectorText(text: string): { selector?: Selector; problem?: string; badKey?: string } {
-  const selector: Record<string, unknown> = {};
+/** What `parseSelectorText` made of the text: a selector, or the problem with it. */
+export interface SelectorText {
+  selector?: Selector;
+  /** What is wrong, as a clause to follow "`…` is not a valid selector: ". */
+  problem?: string;
+  /** A key that is not a selector key, for a did-you-mean among `selectorKeys`. */
+  badKey?: string;
+  /** An attribute name no asset declares (or no attribute name at all), for a did-you-mean. */
+  badAttribute?: string;
+  /** A value beyond `selectorPatternLimits`. */
+  overLimit?: boolean;
+}
+
+/** A fragment of what was typed, in backticks and cut short: a command line can be very long. */
+function quote(s: string): string {
+  return '`' + (s.length > 60 ? `${s.slice(0, 59)}…` : s) + '`';
+}
+
+/**
+ * `key=value[,key=value…]` as typed on the command line, e.g. `software=MX 18.*,vendor=Cisco Meraki`.
+ * Free-form attributes (`attributes.exchange=Riverhythe`) must be named by `attributeNames`, the
+ * names the register's assets declare, when given: the set is closed, so a typo or a name like
+ * `__proto__` or `constructor` is an error rather than a selector that matches nothing, or
+ * everything. The objects built have no prototype, so no key typed can reach `Object.prototype`.
+ */
+export function parseSelectorText(text: string, attributeNames?: ReadonlySet<string>): SelectorText {
+  const selector = Object.create(null) as Record<string, unknown>;
+  let attributes: Record<string, string> | undefined;
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) return { problem: `\`${part}\` is not \`key=value\`` };
+    if (eq <= 0) return { problem: `${quote(part)} is not \`key=value\`` };
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (!value) return { problem: `\`${key}=\` has no value` };
+    if (!value) return { problem: `${quote(`${key}=`)} has no value` };
     if (key.startsWith('attributes.')) {
-      const attrs = (selector.attributes ??= {}) as Record<string, string>;
-      attrs[key.slice('attributes.'.length)] = value;
-    } else if (key !== 'attributes' && (selectorKeys as readonly string[]).includes(key)) selector[key] = value;
-    else return { problem: `\`${key}\` is not a selector key`, badKey: key };
+      const name = key.slice('attributes.'.length);
+      if (attributeNames && !attributeNames.has(name)) return { problem: `${quote(name)} is not an attribute of any asset in the register`, badAttribute: name };
+      if (!attributeNamePattern.test(name))
+        return { problem: `${quote(name)} is not an attribute name (a lower-case letter, then letters, digits or \`-\`)`, badAttribute: name };
+      attributes ??= Object.create(null) as Record<string, string>;
+      if (Object.hasOwn(attributes, name)) return { problem: `${quote(key)} is given twice` };
+      attributes[name] = value;
+    } else if (isSelectorKey(key)) {
+      if (Object.hasOwn(selector, key)) return { problem: `${quote(key)} is given twice` };
+      selector[key] = value;
+    } else return { problem: `${quote(key)} is not a selector key`, badKey: key };
+    const limit = selectorPatternProblem(value);
+    if (limit) return { problem: `the value of ${quote(key)} ${limit}`, overLimit: true };
   }
+  if (attributes) selector.attributes = attributes;
   return { selector: selector as Selector };
+}
+
+/** The free-form attribute names the assets declare, sorted: the names a selector may use. */
+export function declaredAttributeNames(assets: readonly RegisterAsset[]): string[] {
+  const names = new Set<string>();
+  for (const a of assets) if (a.attributes) for (const name of Object.keys(a.attributes)) names.add(name);
+  return [...names].sort();
 }
