@@ -99,8 +99,12 @@ const FINDING_COLOURS: Record<string, string> = {
 /** Colour bucket (1–5) of a rating in its scheme: lowest rating green, highest red. */
 export function riskBucket(rating: number, ratings: readonly number[]): number {
   if (!ratings.length) return 3;
-  const min = Math.min(...ratings);
-  const max = Math.max(...ratings);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of ratings) {
+    min = Math.min(min, r);
+    max = Math.max(max, r);
+  }
   if (max === min) return 3;
   return 1 + Math.round(((rating - min) / (max - min)) * 4);
 }

@@ -8,7 +8,7 @@ export interface SearchRecord {
   content: string;
 }
 
-const words = (...parts: (string | number | undefined | null)[]) => parts.filter((p) => p !== undefined && p !== null && p !== '').join('. ');
+const words = (parts: readonly (string | number | undefined | null)[]) => parts.filter((p) => p !== undefined && p !== null && p !== '').join('. ');
 
 /**
  * What search finds: hazards, assets, sites and suppliers, by the words that name and describe
@@ -23,28 +23,29 @@ export function searchRecords(report: ReportData): SearchRecord[] {
       url: `/hazards/${h.slug}/index.html`,
       title: `${h.id}: ${h.title}`,
       kind: 'hazard',
-      content: words(h.id, h.title, h.description, ...h.causes.map((c) => c.description), ...h.effects, ...h.harms, ...h.services.map((s) => s.name), `Status ${h.status}`, `Owner ${h.owner}`),
+      // One array, not spread arguments: a spread of a very long list overflows the stack.
+      content: words([h.id, h.title, h.description, ...h.causes.map((c) => c.description), ...h.effects, ...h.harms, ...h.services.map((s) => s.name), `Status ${h.status}`, `Owner ${h.owner}`]),
     });
   for (const a of report.assets)
     out.push({
       url: `/assets/${a.slug}/index.html`,
       title: `${a.name} (${a.id})`,
       kind: 'asset',
-      content: words(a.id, a.name, ...a.attributes.map((x) => `${x.label} ${x.value}`), a.site?.name),
+      content: words([a.id, a.name, ...a.attributes.map((x) => `${x.label} ${x.value}`), a.site?.name]),
     });
   for (const s of report.sites)
     out.push({
       url: `/sites/${s.slug}/index.html`,
       title: `${s.name} (${s.id})`,
       kind: 'site',
-      content: words(s.id, s.name, s.ods, s.type, s.pcn?.name, `${s.patients} patients`),
+      content: words([s.id, s.name, s.ods, s.type, s.pcn?.name, `${s.patients} patients`]),
     });
   for (const o of report.suppliers)
     out.push({
       url: `/suppliers/${o.slug}/index.html`,
       title: o.name,
       kind: 'supplier',
-      content: words(o.id, o.name, o.type, o.safetyCase, ...o.assets.slice(0, 20).map((a) => a.asset.name)),
+      content: words([o.id, o.name, o.type, o.safetyCase, ...o.assets.slice(0, 20).map((a) => a.asset.name)]),
     });
   return out;
 }

@@ -1,3 +1,4 @@
+import { capDiagnostics } from './diagnostics/cap-diagnostics.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { FolderNotFoundError, readRegisterFolder } from './io/read-folder.js';
 import { loadRegister } from './load/load-register.js';
@@ -52,19 +53,28 @@ function position(register: Register, diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-/** Files to sorted diagnostics: load, parse, resolve, then every rule. */
-export function validateFiles(files: readonly SourceFile[], options: ValidateOptions & { refused?: number }): Validation {
+/** Files to every diagnostic, sorted, none left out. */
+function allDiagnostics(files: readonly SourceFile[], options: ValidateOptions & { refused?: number }): Validation {
   const { register, diagnostics } = loadRegister(files, { refused: options.refused ?? 0 });
   const ruled = runRules(register, options);
   return { register, diagnostics: sortDiagnostics([...position(register, diagnostics), ...ruled]) };
 }
 
-/** A folder to sorted diagnostics. Throws FolderNotFoundError only when there is no folder at all. */
+/**
+ * Files to sorted diagnostics: load, parse, resolve, then every rule. At most 100 for each file
+ * and 1,000 in all are returned, errors first, with a CRR-W016 that counts the rest.
+ */
+export function validateFiles(files: readonly SourceFile[], options: ValidateOptions & { refused?: number }): Validation {
+  const { register, diagnostics } = allDiagnostics(files, options);
+  return { register, diagnostics: capDiagnostics(diagnostics) };
+}
+
+/** A folder to sorted diagnostics, capped as by validateFiles. Throws FolderNotFoundError only when there is no folder at all. */
 export async function validateFolder(folder: string, options: ValidateOptions): Promise<Validation> {
   const read = await readRegisterFolder(folder);
   const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
-  const result = validateFiles(read.files, { ...options, refused });
-  return { register: result.register, diagnostics: sortDiagnostics([...read.diagnostics, ...result.diagnostics]) };
+  const result = allDiagnostics(read.files, { ...options, refused });
+  return { register: result.register, diagnostics: capDiagnostics(sortDiagnostics([...read.diagnostics, ...result.diagnostics])) };
 }
 
 export { FolderNotFoundError };

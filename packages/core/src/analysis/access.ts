@@ -20,22 +20,89 @@ export function evaluateAccess(graph: DependencyGraph, failed: ReadonlySet<numbe
 export function assetStates(graph: DependencyGraph, failed: ReadonlySet<number>): Uint8Array {
   // 0 unknown, 1 in progress, 2 works, 3 down
   const state = new Uint8Array(graph.assets.length);
-  const memo = new Map<Req, boolean>();
-  const works = (a: number): boolean => {
-    const s = state[a]!;
-    if (s === 2) return true;
-    if (s === 3 || s === 1) return false;
-    if (failed.has(a)) {
-      state[a] = 3;
-      return false;
-    }
-    state[a] = 1;
-    const ok = graph.assetNeeds[a]!.every((r) => reqHolds(r, works, memo));
-    state[a] = ok ? 2 : 3;
-    return ok;
-  };
+  const store: AssetStateStore = { get: (a) => state[a]!, set: (a, s) => (state[a] = s) };
+  const works = assetEvaluator(graph, failed, store);
   for (let a = 0; a < graph.assets.length; a++) works(a);
   return state.map((s) => (s === 2 ? 1 : 0));
+}
+
+/** Where asset states are kept while they are evaluated: 0 or undefined unknown, 1 in progress, 2 works, 3 down. */
+export interface AssetStateStore {
+  get(a: number): number | undefined;
+  set(a: number, s: 1 | 2 | 3): void;
+}
+
+/**
+ * A function telling whether an asset works, evaluating (and storing) the states of what it needs on the way. Needs
+ * can chain thousands deep, so this is not recursion: generators yield the asset they need next
+ * and an explicit stack runs them, in the order and with the short cuts (`every`, `some`) that
+ * recursion would take. An asset in progress (a cycle) does not work.
+ */
+export function assetEvaluator(graph: DependencyGraph, failed: ReadonlySet<number>, store: AssetStateStore): (a: number) => boolean {
+  type Step = Generator<number, boolean, boolean>;
+  const known = (x: number): boolean | undefined => {
+    const s = store.get(x);
+    if (s === 2) return true;
+    if (s === 3 || s === 1) return false;
+    if (failed.has(x)) {
+      store.set(x, 3);
+      return false;
+    }
+    if (graph.assetNeeds[x]!.length === 0) {
+      store.set(x, 2);
+      return true;
+    }
+    return undefined;
+  };
+  function* worksOf(x: number): Step {
+    store.set(x, 1);
+    let ok = true;
+    for (const r of graph.assetNeeds[x]!) {
+      if (!(yield* holdsOf(r))) {
+        ok = false;
+        break;
+      }
+    }
+    store.set(x, ok ? 2 : 3);
+    return ok;
+  }
+  function* holdsOf(r: Req): Step {
+    switch (r.kind) {
+      case 'asset':
+        return yield r.a;
+      case 'never':
+        return false;
+      case 'all':
+        for (const m of r.members) if (!(yield* holdsOf(m))) return false;
+        return true;
+      case 'any':
+        for (const m of r.members) if (yield* holdsOf(m)) return true;
+        return false;
+      case 'atLeast': {
+        let n = 0;
+        for (const m of r.members) if ((yield* holdsOf(m)) && ++n >= r.k) break;
+        return n >= r.k;
+      }
+    }
+  }
+  return (a: number): boolean => {
+    const first = known(a);
+    if (first !== undefined) return first;
+    const stack: Step[] = [worksOf(a)];
+    let input = false;
+    while (stack.length) {
+      const step = stack[stack.length - 1]!.next(input);
+      if (step.done) {
+        stack.pop();
+        input = step.value;
+        continue;
+      }
+      const value = known(step.value);
+      if (value !== undefined) input = value;
+      else stack.push(worksOf(step.value));
+    }
+    return input;
+  };
 }
 
 type Works = ((a: number) => boolean) | Uint8Array;

@@ -94,7 +94,9 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
     const hazards = hazardsCovering(ctx.coverage, cc.assets);
     // A common cause matters when its assets failing together cut more than any one of them
     // alone: otherwise the single failure point already says it all.
-    const worstSingle = Math.max(0, ...cc.assets.map((a) => cutByAsset[a]!.length));
+    // A loop, not Math.max(...): thousands of assets can share a vendor, and a spread that long overflows the stack.
+    let worstSingle = 0;
+    for (const a of cc.assets) worstSingle = Math.max(worstSingle, cutByAsset[a]!.length);
     const shownValue = displayValue(ctx, cc.attribute, cc.value);
     if (cut.length > worstSingle) {
       const reach = reachOf(graph, cut);
@@ -184,7 +186,7 @@ export function distinctGroups(ctx: AnalysisContext): DistinctGroup[] {
     if (!routes?.length) continue;
     const key = ctx.label(g);
     const known = byKey.get(key);
-    if (known) known.routes.push(...routes);
+    if (known) for (const r of routes) known.routes.push(r);
     else byKey.set(key, { key, group: g, routes: [...routes] });
   }
   for (const g of byKey.values()) g.routes = [...new Set(g.routes)].sort((a, b) => a - b);

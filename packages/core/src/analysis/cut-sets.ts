@@ -27,63 +27,94 @@ export function computeCutSets(graph: DependencyGraph): CutSets {
   const inProgress = new Uint8Array(graph.assets.length);
   const memo = new Map<Req, Cut>();
 
-  const ofAsset = (a: number): Cut => {
-    const known = assetCut[a];
-    if (known !== undefined) return known;
-    if (inProgress[a]) return BROKEN; // a dependency cycle: as access evaluation, it never works
+  // The definitions below recurse through needs, which a register can chain thousands deep: they
+  // are generators that yield what they need next, run on an explicit stack by `run`, in the
+  // same order and with the same short cuts as plain recursion, so no chain exhausts the stack.
+  type Need = { asset: number } | { req: Req };
+  type Step = Generator<Need, Cut, Cut>;
+
+  function* ofAsset(a: number): Step {
     inProgress[a] = 1;
-    const needs = ofAll(graph.assetNeeds[a]!);
+    const needs = yield* ofAll(graph.assetNeeds[a]!);
     inProgress[a] = 0;
     const cut = needs === BROKEN ? BROKEN : union([needs, [a]]);
     assetCut[a] = cut;
     return cut;
-  };
+  }
 
-  const ofReq = (r: Req): Cut => {
-    const known = memo.get(r);
-    if (known !== undefined) return known;
+  function* ofReq(r: Req): Step {
     let cut: Cut;
     switch (r.kind) {
       case 'asset':
-        cut = ofAsset(r.a);
+        cut = yield { asset: r.a };
         break;
       case 'never':
         cut = BROKEN;
         break;
       case 'all':
-        cut = ofAll(r.members);
+        cut = yield* ofAll(r.members);
         break;
       case 'any':
-        cut = ofAtLeast(1, r.members);
+        cut = yield* ofAtLeast(1, r.members);
         break;
       case 'atLeast':
-        cut = ofAtLeast(r.k, r.members);
+        cut = yield* ofAtLeast(r.k, r.members);
         break;
     }
     memo.set(r, cut);
     return cut;
-  };
+  }
 
-  const ofAll = (members: readonly Req[]): Cut => {
+  function* ofAll(members: readonly Req[]): Step {
     const cuts: (readonly number[])[] = [];
     for (const m of members) {
-      const c = ofReq(m);
+      const c = yield { req: m };
       if (c === BROKEN) return BROKEN;
       cuts.push(c);
     }
     return union(cuts);
-  };
+  }
 
-  const ofAtLeast = (k: number, members: readonly Req[]): Cut => {
-    const live = members.map(ofReq).filter((c): c is readonly number[] => c !== BROKEN);
+  function* ofAtLeast(k: number, members: readonly Req[]): Step {
+    const live: (readonly number[])[] = [];
+    for (const m of members) {
+      const c = yield { req: m };
+      if (c !== BROKEN) live.push(c);
+    }
     if (live.length < k) return BROKEN;
     // An asset cuts the group when it cuts more members than the group can spare.
     return countAbove(live, live.length - k);
+  }
+
+  /** What is already known of a need (a cycle back to an asset in progress never works), or undefined. */
+  const known = (need: Need): Cut | undefined => {
+    if ('asset' in need) return assetCut[need.asset] !== undefined ? assetCut[need.asset] : inProgress[need.asset] ? BROKEN : undefined;
+    return memo.get(need.req);
+  };
+  const start = (need: Need): Step => ('asset' in need ? ofAsset(need.asset) : ofReq(need.req));
+
+  const run = (need: Need): Cut => {
+    const first = known(need);
+    if (first !== undefined) return first;
+    const stack: Step[] = [start(need)];
+    let input: Cut = BROKEN;
+    while (stack.length) {
+      const step = stack[stack.length - 1]!.next(input);
+      if (step.done) {
+        stack.pop();
+        input = step.value;
+        continue;
+      }
+      const value = known(step.value);
+      if (value !== undefined) input = value;
+      else stack.push(start(step.value));
+    }
+    return input;
   };
 
-  const route = graph.routes.map((r) => ofAll(r.needs));
-  const asset = graph.assets.map((_, a) => ofAsset(a));
-  return { asset, route, req: ofReq };
+  const route = graph.routes.map((r) => run({ req: { kind: 'all', members: r.needs } as Req }));
+  const asset = graph.assets.map((_, a) => run({ asset: a }));
+  return { asset, route, req: (r: Req) => run({ req: r }) };
 }
 
 /** Sorted union of sorted lists. */

@@ -1,4 +1,4 @@
-import { reqHolds } from './access.js';
+import { assetEvaluator, reqHolds, type AssetStateStore } from './access.js';
 import type { DependencyGraph, Req } from './graph.js';
 import type { RouteIndex } from './routes-of.js';
 
@@ -30,24 +30,6 @@ export function lazyAssetStates(graph: DependencyGraph, failed: ReadonlySet<numb
   // Sparse: a small what-if touches a few assets, and allocating a state for every asset of a
   // large register on each of thousands of what-ifs would make the analysis quadratic.
   const state = new Map<number, 1 | 2 | 3>(); // 1 in progress, 2 works, 3 down
-  const memo = new Map<Req, boolean>();
-  const works = (a: number): boolean => {
-    const s = state.get(a);
-    if (s === 2) return true;
-    if (s === 3 || s === 1) return false;
-    if (failed.has(a)) {
-      state.set(a, 3);
-      return false;
-    }
-    const needs = graph.assetNeeds[a]!;
-    if (needs.length === 0) {
-      state.set(a, 2);
-      return true;
-    }
-    state.set(a, 1);
-    const ok = needs.every((r) => reqHolds(r, works, memo));
-    state.set(a, ok ? 2 : 3);
-    return ok;
-  };
-  return works;
+  const store: AssetStateStore = { get: (a) => state.get(a), set: (a, s) => state.set(a, s) };
+  return assetEvaluator(graph, failed, store);
 }

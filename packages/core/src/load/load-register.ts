@@ -30,8 +30,9 @@ export function loadRegister(files: readonly SourceFile[], options: { refused?: 
   for (const file of sorted) {
     const { loaded, source, diagnostics: found } = loadYaml(file);
     if (source) sources.set(file.path, source);
-    diagnostics.push(...found);
-    if (loaded) diagnostics.push(...parseRecords(loaded, records));
+    // Appended one by one: spreading a long array into push() overflows the stack.
+    for (const d of found) diagnostics.push(d);
+    if (loaded) for (const d of parseRecords(loaded, records)) diagnostics.push(d);
     else if (found.some((d) => d.severity === 'error')) unread++;
   }
 
@@ -54,7 +55,7 @@ export function loadRegister(files: readonly SourceFile[], options: { refused?: 
   }
   // With more than one manifest, the one in `register.yaml` is the real one, wherever it sorts.
   const main = records.manifests.findIndex((m) => /(^|\/)register\.ya?ml$/.test(m.source.file));
-  if (main > 0) records.manifests.unshift(...records.manifests.splice(main, 1));
+  if (main > 0) records.manifests.unshift(records.manifests.splice(main, 1)[0]!);
   for (const extra of records.manifests.slice(1)) {
     const first = records.manifests[0]!.source;
     diagnostics.push({

@@ -1,8 +1,14 @@
 import yaml from 'js-yaml';
+import type { CodeDefinition } from '../diagnostics/code.js';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
-import { SourceText, yamlLibrary } from '../source/source-text.js';
+import { SourceText } from '../source/source-text.js';
+import { registerYamlSchema } from '../source/yaml-schema.js';
+import { inspectValue, pathToLevel } from './inspect-value.js';
 import { loadCodes } from './load-codes.js';
+import { loadLimits } from './load-limits.js';
+import { LimitExceeded, yamlGuard } from './yaml-guard.js';
+import { yamlSyntaxProblem } from './yaml-syntax-error.js';
 
 /** A YAML file loaded into plain data, with the start offset of every mapping and sequence. */
 export interface LoadedYaml {
@@ -25,40 +31,6 @@ export interface YamlLoad {
  */
 const MAX_EXPANDED_NODES = 5_000_000;
 const MAX_EXPANSION_FACTOR = 50;
-
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Reported as the depth when nesting exhausts the parser; no register comes near it. */
-const MAX_DEPTH = 1000;
-
-/** Where flow brackets first nest deeper than MAX_DEPTH (or the start): the place to look. */
-function tooDeepAt(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth--;
-  }
-  return 0;
-}
-
-/** The start of a second document (js-yaml names no position for that error). */
-function secondDocument(source: SourceText): { line: number; column: number } | undefined {
-  const docs = yamlLibrary().parseAllDocuments(source.text);
-  const second = Array.isArray(docs) ? docs[1] : undefined;
-  const offset = second?.range?.[0];
-  if (offset === undefined) return undefined;
-  // The range starts after the `---` marker; point at the marker itself.
-  const marker = source.text.lastIndexOf('---', offset);
-  return source.position(marker >= 0 ? marker : offset);
-}
-
-// YAML 1.2 core schema (no timestamps, so dates stay strings; no `yes`/`no` booleans), plus merge
-// keys (`<<: *defaults`), which hand authors expect.
-// (`types` is exported by js-yaml 4 but missing from its type definitions.)
-const { merge } = (yaml as unknown as { types: { merge: yaml.Type } }).types;
-const schema = yaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -107,70 +79,54 @@ export function loadYaml(file: SourceFile): YamlLoad {
   const source = new SourceText(file.path, decoded.text!);
   const text = source.text;
   const diagnostics: Diagnostic[] = [];
-  const diag = (def: (typeof loadCodes)[keyof typeof loadCodes], message: string, hint: string, at?: { line: number; column: number }, path?: YamlPath) =>
+  const diag = (def: CodeDefinition, message: string, hint: string, at?: { line: number; column: number }, path?: YamlPath) =>
     diagnostics.push({ code: def.code, severity: def.severity, rule: def.name, file: file.path, ...(at ?? {}), ...(path ? { path } : {}), message, hint });
 
-  const starts = new WeakMap<object, number>();
-  const open: number[] = [];
-  let nodes = 0;
+  const guard = yamlGuard(text);
   let value: unknown;
   try {
-    value = yaml.load(text, {
-      schema,
-      filename: file.path,
-      listener(event, state) {
-        if (event === 'open') {
-          open.push(state.position);
-          nodes++;
-        } else {
-          const at = open.pop()!;
-          // Only the file, its collections and their records need a start: deeper positions are
-          // found when a diagnostic asks. (A flow mapping is opened twice, hence depth 4.)
-          if (open.length > 3) return;
-          const result: unknown = state.result;
-          if (result !== null && typeof result === 'object' && !starts.has(result)) starts.set(result, skipToContent(text, at));
-        }
-      },
-    });
+    value = yaml.load(text, { schema: registerYamlSchema, filename: file.path, listener: guard.listener });
   } catch (e) {
-    if (e instanceof RangeError) {
-      // js-yaml recurses once per level of nesting; thousands of levels exhaust the stack.
-      diag(
-        loadCodes.yamlSyntax,
-        `The YAML nests more than ${MAX_DEPTH} levels deep here, deeper than any register can be.`,
-        'Check for unclosed brackets `[` or `{`; a register needs only a few levels.',
-        source.position(tooDeepAt(text)),
-      );
-      return { source, diagnostics };
-    }
-    const err = e as yaml.YAMLException;
-    const reason = err.reason ?? String(err.message);
-    const mark = err.mark;
-    const at = mark ? { line: mark.line + 1, column: mark.column + 1 } : /single document/.test(reason) ? secondDocument(source) : undefined;
-    if (/duplicated mapping key/.test(reason)) {
-      diag(loadCodes.duplicateKey, 'This key appears twice in the same mapping; YAML would keep only one of the values.', 'Remove one of the two, or merge them.', at);
-    } else if (/single document/.test(reason)) {
-      diag(loadCodes.yamlSyntax, 'A second YAML document starts here (`---`); a register file holds one document.', 'Remove the `---` line, or move what follows into a file of its own.', at);
+    if (e instanceof LimitExceeded) {
+      diag(e.def, e.message, e.hint, source.position(e.offset));
+    } else if (e instanceof RangeError) {
+      // The guard keeps js-yaml's recursion shallow; should the stack still run out, say so plainly.
+      diag(loadCodes.tooDeep, `The YAML nests too deeply to be read.`, 'Check for unclosed brackets `[` or `{`; a register needs only a few levels.', { line: 1, column: 1 });
     } else {
-      diag(loadCodes.yamlSyntax, `The YAML could not be parsed: ${reason}.`, 'Check indentation, quotes and colons at this position.', at);
+      const problem = yamlSyntaxProblem(e as yaml.YAMLException, source);
+      diag(problem.def, problem.message, problem.hint, problem.offset === undefined ? undefined : source.position(problem.offset));
     }
     return { source, diagnostics };
   }
+  const starts = guard.starts;
+  const nodes = guard.nodes();
 
   if (value === undefined || value === null) {
     diag(loadCodes.emptyFile, 'This file holds no records: it is empty, or holds only comments or an empty document.', 'Delete it, or add the records it was meant to hold.', { line: 1, column: 1 });
     return { source, loaded: { source, value: undefined, starts }, diagnostics };
   }
 
-  // Aliases are shared references after loading: count what they expand to before anything walks
-  // the data, and find reserved keys, in one pass over each distinct object.
-  const { expanded, reserved } = inspect(value);
+  // Aliases are shared references after loading: count what they expand to, and how deep they
+  // nest, before anything walks the data, and find reserved keys, in one pass over each object.
+  const { expanded, depth, reserved } = inspectValue(value);
   if (expanded > MAX_EXPANDED_NODES || expanded > MAX_EXPANSION_FACTOR * Math.max(nodes, 1000)) {
     diag(
       loadCodes.aliasExpansion,
       `Its aliases expand to ${expanded > 1e12 ? 'more than a trillion' : expanded.toLocaleString('en-GB')} nodes from ${nodes.toLocaleString('en-GB')} written, so the file was not read.`,
       'Write the repeated data out, or use a profile for what many sites share.',
       { line: 1, column: 1 },
+    );
+    return { source, diagnostics };
+  }
+  if (depth > loadLimits.depth) {
+    // Deeper than the parser saw: aliases nest one structure inside another.
+    const path = pathToLevel(value, loadLimits.depth + 1);
+    diag(
+      loadCodes.tooDeep,
+      `The YAML nests more than ${loadLimits.depth} levels deep here (${depth.toLocaleString('en-GB')} levels, counting what its aliases bring in); a register needs fewer than ten, so the file was not read.`,
+      'Write the data with less nesting; an alias (`*name`) places a whole structure where it is written.',
+      source.locate(path) ?? { line: 1, column: 1 },
+      path,
     );
     return { source, diagnostics };
   }
@@ -185,73 +141,4 @@ export function loadYaml(file: SourceFile): YamlLoad {
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics };
   return { source, loaded: { source, value, starts }, diagnostics };
-}
-
-/** js-yaml reports the position before leading white space and comments; skip to the node. */
-function skipToContent(text: string, at: number): number {
-  let i = at;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-    else if (c === 35 /* # */) {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) return i;
-      i = nl + 1;
-    } else return i;
-  }
-}
-
-/**
- * One pass over the loaded value, each distinct object once: the number of nodes it would have
- * if every alias were copied out (memoised, so linear in the data written; Infinity for an alias
- * that contains itself), and the reserved keys, with paths rebuilt only for those found.
- */
-function inspect(root: unknown): { expanded: number; reserved: { path: (string | number)[]; key: string }[] } {
-  type Frame = { v: object; keys: string[] | null; i: number; n: number; parent: Frame | null; via: string | number };
-  const memo = new Map<object, number>();
-  const reserved: { path: (string | number)[]; key: string }[] = [];
-  if (root === null || typeof root !== 'object') return { expanded: 1, reserved };
-  const pathOf = (f: Frame, key: string): (string | number)[] => {
-    const path: (string | number)[] = [key];
-    for (let g: Frame | null = f; g && g.parent; g = g.parent) path.unshift(g.via);
-    return path;
-  };
-  const onStack = new Set<object>([root]);
-  let top: Frame | null = { v: root, keys: Array.isArray(root) ? null : Object.keys(root), i: 0, n: 1, parent: null, via: '' };
-  let result = 1;
-  while (top) {
-    const f: Frame = top;
-    const length = f.keys ? f.keys.length : (f.v as unknown[]).length;
-    if (f.i >= length || f.n > 1e15) {
-      memo.set(f.v, f.n);
-      onStack.delete(f.v);
-      top = f.parent;
-      if (top) top.n += f.n;
-      else result = f.n;
-      continue;
-    }
-    const via = f.keys ? f.keys[f.i]! : f.i;
-    f.i++;
-    if (typeof via === 'string' && RESERVED_KEYS.has(via)) {
-      reserved.push({ path: pathOf(f, via), key: via });
-      continue;
-    }
-    const child: unknown = (f.v as Record<string | number, unknown>)[via];
-    if (child === null || typeof child !== 'object') {
-      f.n++;
-      continue;
-    }
-    const known = memo.get(child);
-    if (known !== undefined) {
-      f.n += known;
-      continue;
-    }
-    if (onStack.has(child)) {
-      f.n = Infinity; // an alias inside itself: infinite when expanded
-      continue;
-    }
-    onStack.add(child);
-    top = { v: child, keys: Array.isArray(child) ? null : Object.keys(child), i: 0, n: 1, parent: f, via };
-  }
-  return { expanded: result, reserved };
 }

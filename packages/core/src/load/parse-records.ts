@@ -58,7 +58,7 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
     if (key === 'register') {
       const result = Manifest.safeParse(section);
       if (result.success) into.manifests.push(withSource(result.data, at(section, ['register'], value)));
-      else diagnostics.push(...issuesToDiagnostics(result.error, section, ['register'], source, 'the register manifest', Manifest));
+      else for (const d of issuesToDiagnostics(result.error, section, ['register'], source, 'the register manifest', Manifest)) diagnostics.push(d);
       continue;
     }
     if (!(collectionNames as string[]).includes(key)) {
@@ -96,7 +96,7 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
         (into[name] as unknown[]).push(withSource(result.data as object, at(item, [key, i], section)));
       } else {
         const what = id ? `${recordKindOf[name]} \`${id}\`` : `${recordKindOf[name]} number ${i + 1} of \`${key}\``;
-        diagnostics.push(...issuesToDiagnostics(result.error, item, [key, i], source, what, schema, id));
+        for (const d of issuesToDiagnostics(result.error, item, [key, i], source, what, schema, id)) diagnostics.push(d);
       }
     }
   }

@@ -67,7 +67,7 @@ export function resolve(records: ParsedRecords, sources: Map<string, SourceText>
       register.assets.push(asset);
       index(asset.id, { collection: 'local-asset', source: asset.source });
     }
-    register.routes.push(...routes);
+    for (const route of routes) register.routes.push(route); // no spread: a site may have many
   }
   return register;
 }
