@@ -15,6 +15,11 @@ export interface CapacityLoad {
   load: number;
   utilisation: number;
   sites: number;
+  /**
+   * Sites it carries whose demand gives no figure in its unit (CRR-E061 reports them): their load
+   * is unknown, so it is not in `load`, which is then only a lower bound. Absent when none.
+   */
+  unmeasured?: number;
 }
 
 export interface NMinusOne {
@@ -83,15 +88,24 @@ export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>, on
   return carried;
 }
 
-function loads(graph: DependencyGraph, carried: Set<number>[], limited: number[]): Map<number, { load: number; sites: number[] }> {
-  const out = new Map<number, { load: number; sites: number[] }>(limited.map((a) => [a, { load: 0, sites: [] }]));
+interface Load {
+  load: number;
+  sites: number[];
+  /** Sites carried whose demand has no figure in the asset's unit: not counted, not guessed. */
+  unmeasured: number;
+}
+
+function loads(graph: DependencyGraph, carried: Set<number>[], limited: number[]): Map<number, Load> {
+  const out = new Map<number, Load>(limited.map((a) => [a, { load: 0, sites: [], unmeasured: 0 }]));
   carried.forEach((set, s) => {
     const demand = graph.sites[s]!.demand;
     for (const a of set) {
       const entry = out.get(a);
       if (!entry) continue;
       const unit = graph.assets[a]!.capacity!.unit;
-      entry.load += demand[unit] ?? 0;
+      // Only demand in the asset's own unit is added; a site that gives none is counted apart.
+      if (Object.hasOwn(demand, unit)) entry.load += demand[unit]!;
+      else entry.unmeasured++;
       entry.sites.push(s);
     }
   });
@@ -109,9 +123,10 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
   const report: CapacityReport = { loads: [], nMinusOne: [] };
   for (const a of limited) {
     const asset = graph.assets[a]!;
-    const { load, sites } = normal.get(a)!;
+    const { load, sites, unmeasured } = normal.get(a)!;
     const limit = asset.capacity!.limit;
-    report.loads.push({ asset: asset.id, unit: asset.capacity!.unit, limit, load, utilisation: round(load / limit), sites: sites.length });
+    report.loads.push({ asset: asset.id, unit: asset.capacity!.unit, limit, load, utilisation: round(load / limit), sites: sites.length, ...(unmeasured ? { unmeasured } : {}) });
+    const unknown = unmeasured ? ` The demand of ${unmeasured} more site${unmeasured === 1 ? '' : 's'} is not known in ${asset.capacity!.unit}, so the real load is higher (CRR-E061).` : '';
     if (load > limit) {
       const routes = routesOfSitesThrough(ctx, sites, a);
       const reach = reachOf(graph, routes);
@@ -119,11 +134,11 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
         id: `capacity:${asset.id}`,
         kind: 'capacity',
         title: `${asset.name} (\`${asset.id}\`) is over capacity at peak: ${load} of ${limit} ${asset.capacity!.unit}`,
-        explanation: `At peak, ${sites.length} sites route through \`${asset.id}\`, a demand of ${load} ${asset.capacity!.unit} against a limit of ${limit} (${Math.round((100 * load) / limit)}%). Sites beyond its capacity lose service: ${describeReach(reach)} depend on it.`,
+        explanation: `At peak, ${sites.length} sites route through \`${asset.id}\`, a demand of ${load} ${asset.capacity!.unit} against a limit of ${limit} (${Math.round((100 * load) / limit)}%). Sites beyond its capacity lose service: ${describeReach(reach)} depend on it.${unknown}`,
         assets: [asset.id],
         reach,
         hazards: hazardsCovering(ctx.coverage, [a]),
-        figures: { load, limit, unit: asset.capacity!.unit, utilisation: round(load / limit) },
+        figures: { load, limit, unit: asset.capacity!.unit, utilisation: round(load / limit), ...(unmeasured ? { unmeasured } : {}) },
       });
     }
   }

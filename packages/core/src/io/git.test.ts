@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadRegister } from '../load/load-register.js';
-import { GitError, isGitWorkTree, readRegisterAtRevision, resolveRevision } from './git.js';
+import { GitError, isGitWorkTree, readFileAtRevision, readRegisterAtRevision, resolveRevision } from './git.js';
 import { MAX_FILE_BYTES, readRegisterFolder, type FolderRead } from './read-folder.js';
 
 // Every process crr starts: its arguments, options, what it was given on stdin and how much it wrote.
@@ -500,7 +500,7 @@ describe('readRegisterAtRevision', () => {
         severity: 'error',
         rule: 'file-too-large',
         file: 'huge.yaml',
-        message: 'This file is 17.0 MiB; register files may be at most 16 MiB, so it was not read.',
+        message: `This file is 17.0 MiB; register files may be at most ${MAX_FILE_BYTES / MiB} MiB, so it was not read.`,
         hint: 'Split the register into several smaller files, or move this file out of the register folder.',
       },
     ]);
@@ -618,5 +618,77 @@ describe('resolveRevision and isGitWorkTree', () => {
     expect(await isGitWorkTree(join(repo, '.git'))).toBe(false);
     expect(await isGitWorkTree(tempDir())).toBe(false);
     expect(await isGitWorkTree(join(tempDir(), 'missing'))).toBe(false);
+  });
+});
+
+describe('readFileAtRevision', () => {
+  const read = (repo: string, file: string, rev = 'HEAD', maxBytes = 1024) => readFileAtRevision({ cwd: repo, rev, folder: 'reg', file, maxBytes });
+  const TEMPLATE = '.crr/diff.md.hbs';
+
+  it('reads the committed blob of a regular file (100644 or 100755), never the working tree', async () => {
+    const repo = newRepo({ 'reg/register.yaml': MANIFEST, 'reg/.crr/diff.md.hbs': 'base {{x}}\n' });
+    commit(repo, { 'reg/.crr/diff.md.hbs': 'head {{x}}\n' }, 'change it');
+    write(repo, { 'reg/.crr/diff.md.hbs': 'working tree\n' });
+    git(repo, ['update-index', '--chmod=+x', 'reg/.crr/diff.md.hbs']);
+    git(repo, ['checkout', '-q', '--', 'reg/.crr/diff.md.hbs']);
+    watch(repo);
+    expect(await read(repo, TEMPLATE, 'HEAD~1')).toEqual({ kind: 'file', bytes: Buffer.from('base {{x}}\n'), size: 11 });
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'file', bytes: Buffer.from('head {{x}}\n'), size: 11 });
+    git(repo, ['commit', '-q', '-m', 'executable']);
+    watch(repo);
+    expect(git(repo, ['ls-tree', 'HEAD', 'reg/.crr/diff.md.hbs'])).toMatch(/^100755 /);
+    expect((await read(repo, TEMPLATE)).kind).toBe('file');
+  });
+
+  it('refuses a link, a folder or a submodule at the file, or a link on the way to it, without following it', async () => {
+    const outside = tempDir();
+    write(outside, { 'secret.txt': 'secret\n', 'crr/diff.md.hbs': 'secret\n' });
+    const repo = newRepo({ 'reg/register.yaml': MANIFEST, 'reg/.crr/diff.md.hbs': { link: join(outside, 'secret.txt') }, 'reg/inside.txt': 'x\n', 'reg/in/diff.md.hbs': { link: '../inside.txt' } });
+    watch(repo);
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'not-a-file', path: TEMPLATE, what: 'link' });
+    expect(await read(repo, 'in/diff.md.hbs')).toEqual({ kind: 'not-a-file', path: 'in/diff.md.hbs', what: 'link' }); // even one that stays inside
+    commit(repo, { 'reg/.crr': null }, 'no .crr');
+    commit(repo, { 'reg/.crr': { link: join(outside, 'crr') } }, '.crr is a link');
+    watch(repo);
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'not-a-file', path: '.crr', what: 'link' });
+    commit(repo, { 'reg/.crr': null }, 'no .crr');
+    commit(repo, { 'reg/.crr/diff.md.hbs/x': 'x\n' }, 'a folder');
+    watch(repo);
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'not-a-file', path: TEMPLATE, what: 'folder' });
+    const head = git(repo, ['rev-parse', 'HEAD']).trim();
+    git(repo, ['rm', '-q', '-r', 'reg/.crr']);
+    git(repo, ['update-index', '--add', '--cacheinfo', `160000,${head},reg/.crr/diff.md.hbs`]);
+    git(repo, ['commit', '-q', '-m', 'a submodule']);
+    rmSync(join(repo, 'reg/.crr'), { recursive: true, force: true });
+    mkdirSync(join(repo, 'reg/.crr/diff.md.hbs'), { recursive: true }); // as git checks a submodule out: an empty folder
+    watch(repo);
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'not-a-file', path: TEMPLATE, what: 'submodule' });
+    expect(await read(repo, '.crr/diff.md.hbs/x')).toEqual({ kind: 'not-a-file', path: TEMPLATE, what: 'submodule' });
+  });
+
+  it('says what is missing, and never leaves the register folder', async () => {
+    const repo = watch(newRepo({ 'reg/register.yaml': MANIFEST, 'other.txt': 'outside the register\n' }));
+    expect(await read(repo, TEMPLATE)).toEqual({ kind: 'missing' });
+    expect(await read(repo, '../other.txt')).toEqual({ kind: 'missing' });
+    expect(await read(repo, 'register.yaml/x')).toEqual({ kind: 'not-a-file', path: 'register.yaml', what: 'file' });
+    expect((await gitError(read(repo, TEMPLATE, 'no-such-revision'))).kind).toBe('unknown-revision');
+  });
+
+  it('refuses a blob over the limit without reading it', async () => {
+    const repo = newRepo({ 'reg/register.yaml': MANIFEST, 'reg/.crr/diff.md.hbs': { sparse: 5 * MiB } });
+    const sha = git(repo, ['rev-parse', 'HEAD:reg/.crr/diff.md.hbs']).trim();
+    watch(repo);
+    spawned.calls.length = 0;
+    expect(await read(repo, TEMPLATE, 'HEAD', 64 * 1024)).toEqual({ kind: 'too-large', size: 5 * MiB });
+    for (const call of spawned.calls.filter((c) => c.command === 'git')) {
+      expect(call.args).not.toContain(sha);
+      expect(call.input ?? '').not.toContain(sha);
+      expect(call.stdoutBytes).toBeLessThan(64 * 1024);
+    }
+  });
+
+  it('finds the file in a register folder that is a link at the revision', async () => {
+    const repo = watch(newRepo({ 'registers/real/register.yaml': MANIFEST, 'registers/real/.crr/diff.md.hbs': 'real\n', current: { link: 'registers/real' } }));
+    expect(await readFileAtRevision({ cwd: repo, rev: 'HEAD', folder: 'current', file: TEMPLATE, maxBytes: 1024 })).toEqual({ kind: 'file', bytes: Buffer.from('real\n'), size: 5 });
   });
 });

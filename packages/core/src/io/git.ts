@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCodes } from '../load/load-codes.js';
 import type { SourceFile } from '../source/source-file.js';
 import { MAX_FILE_BYTES, type FolderRead } from './read-folder.js';
+import { isSkipped, skippedFolderDiagnostic, skippedFolderPolicy, YAML_SEARCH_LIMIT } from './skipped-folder.js';
 
 /**
  * The git edge: a register folder at a revision becomes the same `FolderRead` that
@@ -595,6 +596,24 @@ async function readAtRevision(options: { cwd: string; rev: string; folder: strin
     hint,
   });
   const report = (diagnostic: Diagnostic) => steps.push({ kind: 'problem', diagnostic });
+
+  /** The first YAML file under a skipped folder, found as the folder reader finds it (see `skipped-folder.ts`). */
+  const firstYamlIn = (real: string, shown: string): string | undefined => {
+    let budget = YAML_SEARCH_LIMIT;
+    const stack: [string, string][] = [[real, shown]];
+    while (stack.length) {
+      const [r, s] = stack.pop()!;
+      const list = [...(folders.get(r)?.values() ?? [])].sort((a, b) => byName(a.name, b.name));
+      const subs: [string, string][] = [];
+      for (const e of list) {
+        if (--budget < 0) return undefined;
+        if (e.kind === 'file' && isRegisterFile(e.name)) return `${s}/${e.name}`;
+        if (e.kind === 'folder') subs.push([`${r}/${e.name}`, `${s}/${e.name}`]);
+      }
+      for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i]!);
+    }
+    return undefined;
+  };
   const seenFolders = new Set<string>();
 
   function walk(shown: string, real: string): void {
@@ -602,8 +621,15 @@ async function readAtRevision(options: { cwd: string; rev: string; folder: strin
     seenFolders.add(real);
     const entries = [...(folders.get(real)?.values() ?? [])].sort((a, b) => byName(a.name, b.name));
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const file = shown === '' ? entry.name : `${shown}/${entry.name}`;
+      if (isSkipped(entry.name)) {
+        // As the folder reader: a skipped folder is reported when someone could take it for part of the register.
+        const policy = entry.kind === 'folder' ? skippedFolderPolicy(entry.name) : 'silent';
+        const inner = real === '' ? entry.name : `${real}/${entry.name}`;
+        const yaml = policy === 'report-if-yaml' ? firstYamlIn(inner, file) : undefined;
+        if (policy === 'report' || yaml !== undefined) report(skippedFolderDiagnostic(file, yaml));
+        continue;
+      }
       let target: Node | undefined = entry;
       let targetReal = real === '' ? entry.name : `${real}/${entry.name}`;
       let kind = entry.kind;
@@ -696,4 +722,75 @@ async function readAtRevision(options: { cwd: string; rev: string; folder: strin
   }
   files.sort((a, b) => byName(a.path, b.path));
   return { files, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One file of the register folder at a revision
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What `readFileAtRevision` found. `not-a-file` names the first path (from the register folder)
+ * that is not what it should be: a symbolic link, a folder, a submodule where a file or a folder
+ * was expected.
+ */
+export type FileAtRevision =
+  | { kind: 'file'; bytes: Buffer; size: number }
+  | { kind: 'missing' }
+  | { kind: 'not-a-file'; path: string; what: 'link' | 'folder' | 'submodule' | 'file' | 'other' }
+  | { kind: 'too-large'; size: number };
+
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+
+/**
+ * One file of the register folder `folder` at revision `rev` (`file` is `/`-separated, from the
+ * register folder, e.g. `.crr/diff.md.hbs`), as the committed blob: never from the working tree.
+ *
+ * Only a regular file (mode 100644, or 100755: the executable bit changes nothing for data) is
+ * read, and only when every folder on the way to it is a real folder: a symbolic link (120000),
+ * a submodule (160000) or a tree there is refused (`not-a-file`), so a committed link to
+ * `/etc/passwd` or into another part of the repository is never followed. A blob larger than
+ * `maxBytes` is refused without being read (its size comes from the tree). The register folder's
+ * own path is resolved as `readRegisterAtRevision` resolves it.
+ *
+ * Throws `GitError` as `readRegisterAtRevision` does when the revision cannot be read at all.
+ */
+export async function readFileAtRevision(options: { cwd: string; rev: string; folder: string; file: string; maxBytes: number }): Promise<FileAtRevision> {
+  const { cwd, rev, folder, file, maxBytes } = options;
+  const { top, path: asked } = await locate(cwd, folder);
+  const shownFolder = asked === '' ? '.' : asked;
+  const commit = await commitOf(top, rev, shownFolder);
+  const context = { revision: rev, folder: shownFolder };
+  const root = await realFolderPath(top, commit, asked, context);
+  if (root === undefined) return { kind: 'missing' };
+  const parts = file.split('/').filter((p) => p !== '' && p !== '.');
+  // `..` or a newline could name something outside the folder, or confuse git's line protocol.
+  if (parts.length === 0 || parts.some((p) => p === '..' || p.includes('\n') || p.includes('\0'))) return { kind: 'missing' };
+  // Every step of the path, in one `ls-tree` with a pathspec per step. git descends only into
+  // trees (never through a link or into a submodule) and then lists what it found below, not the
+  // tree itself: a step that is not listed while a deeper one is, is a folder.
+  const steps = parts.map((_, i) => [...(root === '' ? [] : [root]), ...parts.slice(0, i + 1)].join('/'));
+  const run = await runGit(top, ['ls-tree', '-z', '-l', '--full-tree', commit, '--', ...steps]);
+  if (run.code !== 0) throw failure(run, `list revision \`${context.revision}\``, context);
+  const listed = new Map(parseLsTree(run.stdout).map((e) => [e.path, e]));
+  for (let i = 0; i < parts.length; i++) {
+    const entry = listed.get(steps[i]!);
+    if (!entry) {
+      if (steps.slice(i + 1).some((p) => listed.has(p))) continue;
+      return { kind: 'missing' };
+    }
+    const kind = kindOf(entry);
+    const shown = parts.slice(0, i + 1).join('/');
+    const what = kind === 'link' ? 'link' : kind === 'folder' ? 'folder' : entry.mode === '160000' ? 'submodule' : kind === 'file' ? 'file' : 'other';
+    if (i < parts.length - 1) {
+      if (kind !== 'folder') return { kind: 'not-a-file', path: shown, what };
+      continue;
+    }
+    if (entry.type !== 'blob' || !REGULAR_FILE_MODES.has(entry.mode)) return { kind: 'not-a-file', path: shown, what };
+    const size = entry.size ?? Infinity;
+    if (size > maxBytes) return { kind: 'too-large', size };
+    const bytes = (await catFiles(top, [entry.sha], context)).get(entry.sha);
+    if (bytes === undefined) return { kind: 'missing' };
+    return { kind: 'file', bytes, size: bytes.length };
+  }
+  return { kind: 'missing' };
 }

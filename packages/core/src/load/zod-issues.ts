@@ -98,9 +98,11 @@ export function issuesToDiagnostics(
         const message =
           issue.format === 'date'
             ? `${capitalise(subject)} is ${actualWords(actual)}, which is not a real calendar date written \`YYYY-MM-DD\`.`
-            : issue.format === 'regex'
-              ? `${capitalise(subject)} is ${actualWords(actual)}, which is not in the form this field takes.`
-              : `${capitalise(subject)} is ${actualWords(actual)}, which is not a valid ${issue.format}.`;
+            : issue.format === 'regex' && typeof actual === 'string' && actual.trim() === ''
+              ? `${capitalise(subject)} is ${actual === '' ? 'empty' : 'blank: it holds only white space'}, so it says nothing.` // text fields (`Text`)
+              : issue.format === 'regex'
+                ? `${capitalise(subject)} is ${actualWords(actual)}, which is not in the form this field takes.`
+                : `${capitalise(subject)} is ${actualWords(actual)}, which is not a valid ${issue.format}.`;
         out.push(make(parseCodes.invalidValue, rel, message, issue.format === 'date' ? 'Write dates as `2026-04-07`.' : patternHint));
         break;
       }
@@ -151,7 +153,7 @@ function flatten(issues: readonly Issue[], input: unknown): Issue[] {
         const keys = Object.keys(value);
         const branch = issue.errors.find((errs) => errs.length > 0 && errs.every((e) => e.code !== 'invalid_type' || e.path.length > 0) && !errs.some((e) => e.code === 'unrecognized_keys' && e.keys.some((k) => ['anyOf', 'allOf', 'atLeast', 'of'].includes(k))) && keys.some((k) => ['anyOf', 'allOf', 'atLeast'].includes(k)));
         if (branch) {
-          out.push(...flatten(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue), input));
+          for (const e of flatten(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as Issue), input)) out.push(e);
           continue;
         }
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, field, idField, refField, textField } from './field.js';
+import { dateField, field, idField, refField, Text, textField } from './field.js';
 import { RiskAssessment } from './hazard.js';
 
 export const Acceptance = z
@@ -11,7 +11,7 @@ export const Acceptance = z
     organisation: refField('Organisation they accepted it for.', 'org-icb').optional(),
     date: dateField('When it was accepted.', '2026-06-03'),
     residualRisk: field(RiskAssessment, 'The residual risk as it stood when accepted.', { severity: 'major', likelihood: 'low' }).optional(),
-    statement: field(z.string().min(1), 'What was accepted, and on what conditions.', 'Accepted until the remaining practices move to concentrator B.').optional(),
+    statement: field(Text, 'What was accepted, and on what conditions.', 'Accepted until the remaining practices move to concentrator B.').optional(),
   })
   .meta({ description: 'A recorded acceptance of a residual risk, by whom, in which role, when.' });
 export type Acceptance = z.infer<typeof Acceptance>;

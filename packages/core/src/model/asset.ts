@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field, idField, refField, textField } from './field.js';
+import { field, idField, refField, Text, textField } from './field.js';
 import { RequirementList } from './requirement.js';
 
 export const assetTypes = [
@@ -40,13 +40,13 @@ const name = textField('Name people use for it.', 'Northgate Surgery firewall');
 const attributes = {
   description: field(z.string(), 'Notes.', 'Meraki MX at the practice edge; terminates the site-to-site VPN.').optional(),
   supplier: refField('Organisation that supplies or operates it.', 'org-csu').optional(),
-  vendor: field(z.string().min(1), 'Who makes it.', 'Cisco Meraki').optional(),
-  model: field(z.string().min(1), 'Model.', 'MX68').optional(),
-  software: field(z.string().min(1), 'Software or firmware version: a defect in one train hits every device on it.', 'MX 18.107').optional(),
+  vendor: field(Text, 'Who makes it.', 'Cisco Meraki').optional(),
+  model: field(Text, 'Model.', 'MX68').optional(),
+  software: field(Text, 'Software or firmware version: a defect in one train hits every device on it.', 'MX 18.107').optional(),
   carrier: refField('For links: the carrier organisation whose network it rides on.', 'org-carrier-a').optional(),
-  network: field(z.string().min(1), 'For links: the network it belongs to (KPSN, HSCN, internet…).', 'KPSN').optional(),
+  network: field(Text, 'For links: the network it belongs to (KPSN, HSCN, internet…).', 'KPSN').optional(),
   location: refField('Site (usually a data centre) where it is hosted.', 'dc-maidstone').optional(),
-  managedBy: field(z.string().min(1), 'Management plane or cloud that configures it.', 'Meraki dashboard').optional(),
+  managedBy: field(Text, 'Management plane or cloud that configures it.', 'Meraki dashboard').optional(),
   capacity: Capacity.optional(),
   needs: RequirementList.optional(),
   attributes: field(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, field, idField, refField, textField } from './field.js';
+import { dateField, field, idField, refField, Text, textField } from './field.js';
 
 /** The standards' four kinds of control; business continuity plans are business-process controls. */
 export const controlKinds = ['design', 'test', 'training', 'business-process'] as const;
@@ -14,7 +14,7 @@ export const Evidence = z
     description: textField('What shows the control is implemented and works.', 'Failover test report: all practices re-homed within 4 minutes'),
     date: dateField('Date of the evidence.', '2026-05-20'),
     expires: dateField('When the evidence stops counting (a test must be repeated, a plan re-exercised).', '2027-05-20').optional(),
-    reference: field(z.string().min(1), 'Where to find it.', 'CSU change CHG-20931').optional(),
+    reference: field(Text, 'Where to find it.', 'CSU change CHG-20931').optional(),
   })
   .meta({ description: 'Evidence that a control was implemented and verified.' });
 export type Evidence = z.infer<typeof Evidence>;
@@ -26,7 +26,7 @@ export const Control = z
     kind: field(z.enum(controlKinds), 'design, test, training or business-process (business continuity plans are business-process).', 'design'),
     status: field(z.enum(controlStatuses), 'proposed, implemented, or verified (implemented and shown to work, with evidence).', 'verified'),
     owner: textField('Who owns the control.', 'CSU network team'),
-    description: field(z.string().min(1), 'What the control does.', 'Practices home to concentrator B and fail over to A.').optional(),
+    description: field(Text, 'What the control does.', 'Practices home to concentrator B and fail over to A.').optional(),
     evidence: field(z.array(Evidence), 'Evidence of implementation and verification.', [{ description: 'Failover test', date: '2026-05-20' }]).optional(),
     transferredFrom: refField('Organisation this control was transferred from, when it came with a transferred hazard.', 'org-emis').optional(),
   })

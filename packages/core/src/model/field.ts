@@ -11,9 +11,24 @@ export function field<T extends z.ZodType>(schema: T, description: string, examp
 /** Stable, human-readable record id, unique in the register. */
 export const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-export const Id = z
-  .string()
-  .regex(idPattern, 'Use letters, digits, `-`, `_` and `.`, starting with a letter or digit.');
+/**
+ * The longest id. An id names its record's page (`hazards/<id>/index.html`); the page slug is
+ * bounded and hashed whatever the id (see `report/slug.ts`), but an id of thousands of characters
+ * is a mistake or an attack, and every message that quotes it would carry it.
+ */
+export const ID_MAX_LENGTH = 128;
+
+/** A site's own asset is `<site id>/<name>`: two id-sized parts. */
+const ASSET_REF_MAX_LENGTH = 2 * ID_MAX_LENGTH + 1;
+
+/** Refuses text longer than `max` with a sentence that says so; the JSON Schema gets `maxLength`. */
+function capped<T extends z.ZodString>(schema: T, max: number, what: string) {
+  return schema
+    .refine((s) => s.length <= max, { error: (issue) => `it is ${String(issue.input).length} characters long, and ${what} can be at most ${max}; shorten it` })
+    .meta({ maxLength: max });
+}
+
+export const Id = capped(z.string().regex(idPattern, 'Use letters, digits, `-`, `_` and `.`, starting with a letter or digit.'), ID_MAX_LENGTH, 'an id');
 
 export function idField(description: string, example: string) {
   return field(Id, description, example);
@@ -32,9 +47,11 @@ export function refListField(description: string, example: string[]) {
  * A reference to an asset: an authored id, or a site-local asset's derived id
  * `<site id>/<local name>` (`Y90104/link`).
  */
-export const AssetRef = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[a-z][a-z0-9-]*)?$/, 'Use an asset id (`vpn-a`), or a site\'s own asset as `<site id>/<name>` (`Y90104/link`).');
+export const AssetRef = capped(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[a-z][a-z0-9-]*)?$/, 'Use an asset id (`vpn-a`), or a site\'s own asset as `<site id>/<name>` (`Y90104/link`).'),
+  ASSET_REF_MAX_LENGTH,
+  'an asset reference',
+);
 
 export function assetRefListField(description: string, example: string[]) {
   return field(z.array(AssetRef), description, example);
@@ -47,6 +64,12 @@ export function dateField(description: string, example: string) {
   return field(IsoDate, description, example);
 }
 
+/**
+ * Text that says something: at least one character that is not white space. A title, a name or
+ * a justification of `"   "` passes a length check and says nothing, so it is refused (CRR-E021).
+ */
+export const Text = z.string().regex(/\S/, 'Write some text: a value that is empty or only white space says nothing.');
+
 export function textField(description: string, example: string) {
-  return field(z.string().min(1), description, example);
+  return field(Text, description, example);
 }

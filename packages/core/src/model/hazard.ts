@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetRefListField, dateField, field, idField, refField, refListField, textField } from './field.js';
+import { assetRefListField, dateField, field, idField, refField, refListField, Text, textField } from './field.js';
 import { Selector } from './selector.js';
 
 export const hazardStatuses = ['open', 'transferred', 'closed'] as const;
@@ -36,7 +36,7 @@ export const Transfer = z
     from: refField('Organisation the hazard was transferred from (a manufacturer, under DCB0129).', 'org-emis'),
     date: dateField('When the transfer was recorded.', '2026-03-02'),
     controls: refListField('Controls the receiving organisation now owns.', ['CTL-BCP-01']),
-    reference: field(z.string().min(1), 'Where the transfer is documented.', 'EMIS Web CSCR v12.3 §7, hazard H-44').optional(),
+    reference: field(Text, 'Where the transfer is documented.', 'EMIS Web CSCR v12.3 §7, hazard H-44').optional(),
   })
   .meta({ description: 'Transfer details: the manufacturer\'s actions are done; these controls are now the deployer\'s.' });
 
@@ -53,17 +53,17 @@ export const Hazard = z
   .strictObject({
     id: idField('Hazard number.', 'HAZ-001'),
     title: textField('Hazard name: the unsafe situation, in clinical terms.', 'Clinicians cannot open the patient record during consultations'),
-    description: field(z.string().min(1), 'The hazard in more words.', 'Practices lose the VPN path to the hosted clinical system.'),
+    description: field(Text, 'The hazard in more words.', 'Practices lose the VPN path to the hosted clinical system.'),
     services: refListField('Clinical services the hazard is about.', ['patient-record', 'prescribing']).optional(),
     causes: field(z.array(Cause).min(1), 'Possible causes.', [{ description: 'VPN concentrator runs out of tunnel capacity at the morning peak.', assets: ['vpn-a'] }]),
-    effects: field(z.array(z.string().min(1)).min(1), 'What happens in care as a result.', ['Prescribing without a medication history']),
-    harms: field(z.array(z.string().min(1)).min(1), 'Potential clinical impact on patients.', ['Adverse drug event']),
+    effects: field(z.array(Text).min(1), 'What happens in care as a result.', ['Prescribing without a medication history']),
+    harms: field(z.array(Text).min(1), 'Potential clinical impact on patients.', ['Adverse drug event']),
     existingControls: refListField('Controls in place before this assessment (they shape the initial risk).', ['CTL-BCP-01']).optional(),
     additionalControls: refListField('Controls added to reduce the risk from initial to residual.', ['CTL-VPN-02']).optional(),
     initialRisk: field(RiskAssessment, 'Risk before the additional controls.', { severity: 'major', likelihood: 'medium' }),
     residualRisk: field(RiskAssessment, 'Risk after the additional controls.', { severity: 'major', likelihood: 'low' }),
     justification: field(
-      z.string().min(1),
+      Text,
       'Why the residual risk is acceptable: required when the residual rating needs a justification.',
       'A second concentrator removes the capacity cause; further reduction would need a third data centre.',
     ).optional(),

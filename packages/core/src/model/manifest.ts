@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateField, field, idField, refField, textField } from './field.js';
+import { dateField, field, idField, refField, Text, textField } from './field.js';
 import { RiskSchemeInput } from './risk-scheme.js';
 
 export const Cso = z
@@ -8,11 +8,11 @@ export const Cso = z
     registration: z
       .strictObject({
         body: field(
-          z.string().min(1),
+          Text,
           'Professional register the CSO is on (GMC, NMC, HCPC, GPhC, GDC…).',
           'GMC',
         ),
-        number: field(z.string().min(1), 'Registration number on that register.', '7012345'),
+        number: field(Text, 'Registration number on that register.', '7012345'),
       })
       .meta({ description: 'Professional registration: a CSO must be a registered clinician.' }),
     organisation: refField('Organisation the CSO acts for.', 'org-icb').optional(),
@@ -58,11 +58,11 @@ export const Manifest = z
   .strictObject({
     id: idField('Short id of this register.', 'example-icb'),
     title: textField('Title of the hazard log.', 'Example ICB GP IT infrastructure hazard log'),
-    version: field(z.string().min(1), 'Version of the register; every approved change gets a new one.', '1.4.0'),
+    version: field(Text, 'Version of the register; every approved change gets a new one.', '1.4.0'),
     organisation: refField('The deploying organisation that owns this register (DCB0160).', 'org-icb'),
-    scope: field(z.string().min(1), 'What the register covers.', 'Network and hosting infrastructure under GP clinical systems').optional(),
+    scope: field(Text, 'What the register covers.', 'Network and hosting infrastructure under GP clinical systems').optional(),
     lifecyclePhase: field(
-      z.string().min(1),
+      Text,
       'Lifecycle phase the safety case addresses (deployment, use, maintenance, decommissioning).',
       'live service and maintenance',
     ).optional(),

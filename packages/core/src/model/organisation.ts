@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field, idField, refField, textField } from './field.js';
+import { field, idField, refField, Text, textField } from './field.js';
 
 export const organisationTypes = [
   'icb',
@@ -21,7 +21,7 @@ export const Organisation = z
     ods: field(z.string().regex(/^[A-Z0-9]{3,6}$/), 'ODS code, where it has one.', 'U12345').optional(),
     parent: refField('Organisation this one sits under (PCN → sub-ICB → ICB).', 'org-icb').optional(),
     safetyCase: field(
-      z.string().min(1),
+      Text,
       'For manufacturers: reference to their DCB0129 clinical safety case report, which the deployer must check.',
       'EMIS Web CSCR v12.3',
     ).optional(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LocalAssetTemplate } from './asset.js';
-import { field, idField } from './field.js';
+import { field, idField, Text } from './field.js';
 import { Routes } from './requirement.js';
 import { Bindings, Demand } from './site.js';
 
 export const Profile = z
   .strictObject({
     id: idField('Stable id.', 'kpsn-emis'),
-    name: field(z.string().min(1), 'Name.', 'KPSN practice on EMIS Web').optional(),
+    name: field(Text, 'Name.', 'KPSN practice on EMIS Web').optional(),
     description: field(z.string(), 'Notes.', 'Practices on a KPSN link through the CSU concentrators.').optional(),
     localAssets: field(
       z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), LocalAssetTemplate),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from './field.js';
+import { field, Text } from './field.js';
 
 /**
  * What something needs in order to work. A requirement is one asset (needed), all of a list, any
@@ -16,7 +16,7 @@ export type RequirementInput =
 const refPattern = /^\$?[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 
 const groupName = field(
-  z.string().min(1),
+  Text,
   'A name for this redundancy group, used in findings and reports.',
   'VPN concentrator pair',
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from './field.js';
+import { field, Text } from './field.js';
 
 /**
  * A register may declare its own risk scheme (its Clinical Risk Management Plan defines one);
@@ -7,13 +7,13 @@ import { field } from './field.js';
  * checked by the `risk-scheme` rule, not here, so that every problem is reported at once.
  */
 const Level = z.strictObject({
-  level: field(z.string().min(1), 'The word authors write in hazards.', 'medium'),
-  description: field(z.string().min(1), 'What the level means.', 'Possible.'),
+  level: field(Text, 'The word authors write in hazards.', 'medium'),
+  description: field(Text, 'What the level means.', 'Possible.'),
 });
 
 export const RiskSchemeInput = z
   .strictObject({
-    name: field(z.string().min(1), 'Name of the scheme, as in the Clinical Risk Management Plan.', 'Kent ICB CRMP scheme v2'),
+    name: field(Text, 'Name of the scheme, as in the Clinical Risk Management Plan.', 'Kent ICB CRMP scheme v2'),
     likelihood: field(z.array(Level).min(2), 'Likelihood levels, lowest first.', [
       { level: 'low', description: 'Unlikely.' },
       { level: 'high', description: 'Likely.' },
@@ -31,13 +31,13 @@ export const RiskSchemeInput = z
       z.array(
         z.strictObject({
           rating: field(z.number().int().min(1), 'The rating number used in the matrix.', 3),
-          label: field(z.string().min(1), 'Short label.', 'undesirable'),
+          label: field(Text, 'Short label.', 'undesirable'),
           acceptability: field(
             z.enum(['acceptable', 'acceptable-with-justification', 'unacceptable']),
             'What the rating obliges: acceptable; acceptable only with a recorded justification; or unacceptable (reduce the risk, or have top management accept it).',
             'acceptable-with-justification',
           ),
-          text: field(z.string().min(1), 'The scheme\'s words for the rating.', 'Undesirable; acceptable only where further reduction is impractical.'),
+          text: field(Text, 'The scheme\'s words for the rating.', 'Undesirable; acceptable only where further reduction is impractical.'),
         }),
       ),
       'What each rating means.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalAssetOverride } from './asset.js';
-import { field, idField, refField, textField } from './field.js';
+import { field, idField, refField, Text, textField } from './field.js';
 import { Requirement, Routes } from './requirement.js';
 
 export const siteTypes = ['practice', 'branch', 'data-centre', 'office', 'other'] as const;
@@ -28,7 +28,7 @@ export const Site = z
     pcn: refField('Primary care network the practice belongs to.', 'pcn-north-downs').optional(),
     listSize: field(z.number().int().min(0), 'Registered list size: patients who depend on this practice.', 9240).optional(),
     parent: refField('For a branch surgery: its main practice.', 'G99001').optional(),
-    postcode: field(z.string().min(1), 'Postcode.', 'ME14 1AA').optional(),
+    postcode: field(Text, 'Postcode.', 'ME14 1AA').optional(),
     profile: refField('Shared profile that gives this site its routes and local assets.', 'kpsn-emis').optional(),
     bindings: Bindings.optional(),
     localAssets: field(
