@@ -1,7 +1,8 @@
 /**
- * Where pages go. Every path segment taken from the report must match `slugPattern` (the core's
- * `slugOf` gives `[A-Za-z0-9._~-]`, starting with a letter or digit), so no record can write
- * outside its folder or break a relative link.
+ * Where pages go. Every path segment taken from the report must match `slugPattern`, so no record
+ * can write outside its folder or break a relative link. The core's slugs (`slugIndex`) are
+ * stricter still (`isSafeSlug`: bounded, no reserved names, unique letter case aside), and
+ * `checkSlugs` holds the report to that before a page is written.
  */
 export const slugPattern = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 

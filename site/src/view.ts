@@ -2,8 +2,8 @@
  * What the templates need beyond the report itself: a few derived lists (all sorted, so the
  * output never depends on input order), computed once per build.
  */
-import type { ControlView, HazardView, ReportData, Ref } from '@crr/core';
-import { SECTIONS, slugPattern } from './paths.js';
+import { isSafeSlug, type ControlView, type HazardView, type ReportData, type Ref } from '@crr/core';
+import { SECTIONS } from './paths.js';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -13,18 +13,26 @@ export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** Throws when a slug the site would use as a folder is not a safe path segment, or two records share one. */
+/**
+ * An invariant, not a check of the register: the core gives every record a safe slug, unique in
+ * its section letter case aside (`slugIndex`), so this throws only on a bug or a report not made
+ * by `buildReport`. It runs before anything is written, so a bad slug never reaches the disk.
+ */
 export function checkSlugs(report: ReportData): void {
-  for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) {
-    const seen = new Set<string>();
-    for (const record of report[key] as Ref[]) {
-      if (!slugPattern.test(record.slug)) throw new Error(`The ${key} record ${JSON.stringify(record.id)} has a slug that is not a safe path segment: ${JSON.stringify(record.slug)}`);
+  const unique = (label: string, records: readonly { id: string; slug: string }[]) => {
+    const seen = new Map<string, string>();
+    for (const record of records) {
+      if (!isSafeSlug(record.slug)) throw new Error(`The ${label} of ${JSON.stringify(record.id)} would be ${JSON.stringify(record.slug)}, which is not a safe path segment.`);
       const folded = record.slug.toLowerCase();
-      if (seen.has(folded)) throw new Error(`Two ${key} records have the slug ${JSON.stringify(record.slug)} (letter case aside): their pages would overwrite each other.`);
-      seen.add(folded);
+      const other = seen.get(folded);
+      if (other !== undefined) throw new Error(`The ${label}s of ${JSON.stringify(other)} and ${JSON.stringify(record.id)} would both be ${JSON.stringify(record.slug)} (letter case aside).`);
+      seen.set(folded, record.id);
     }
-  }
-  for (const f of report.findings) if (!slugPattern.test(f.slug)) throw new Error(`The finding ${JSON.stringify(f.id)} has an unsafe slug: ${JSON.stringify(f.slug)}`);
+  };
+  for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) unique(`${key} page`, report[key] as Ref[]);
+  unique('finding anchor', report.findings);
+  unique('control anchor', report.controls);
+  unique('incident anchor', report.incidents);
 }
 
 export interface ResidualRisk {

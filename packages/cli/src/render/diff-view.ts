@@ -1,4 +1,4 @@
-import type { GuardResult, RegisterDiff } from '@crr/core';
+import { slugOf, type GuardResult, type RegisterDiff } from '@crr/core';
 
 /**
  * Markdown-safe text: every character markdown or HTML could read as syntax is escaped, so a
@@ -56,7 +56,7 @@ export function diffView(
   options: { siteUrl?: string; headErrors: number; headWarnings: number; headProblems?: readonly { where: string; code: string; message: string }[] },
 ) {
   const tripped = guards.filter((g) => g.findings.length);
-  const link = (section: string, id: string) => (options.siteUrl ? safeUrl(`${options.siteUrl.replace(/\/?$/, '/')}${section}/${id.replace(/\//g, '~')}/index.html`) : undefined);
+  const link = (section: string, id: string) => (options.siteUrl ? safeUrl(`${options.siteUrl.replace(/\/?$/, '/')}${section}/${slugOf(id)}/index.html`) : undefined);
   const hazardLink = (id: string) => ({ id, url: link('hazards', id) });
   const assetLink = (id: string) => ({ id, url: link('assets', id) });
   const changes =

@@ -13,7 +13,8 @@ import { hazardRisk } from '../risk/hazard-risk.js';
 import { rate } from '../risk/rating.js';
 import type { RiskScheme } from '../risk/scheme.js';
 import { assetGraph, overviewGraph, reqLines, siteGraph } from './graphs.js';
-import { byId, findingSlug, refOf } from './refs.js';
+import { byId, findingSlug, refOf, slugIndex } from './refs.js';
+import { sectionSlugs } from './section-slugs.js';
 import type { Reach } from '../analysis/reach.js';
 import { LISTED, type AcceptanceView, type AssetView, type ControlView, type FindingView, type HazardView, type IncidentView, type MatrixView, type RatingView, type ReachView, type Ref, type ReportData, type ServiceView, type SiteView, type SupplierView } from './report-data.js';
 
@@ -48,19 +49,24 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   const orgs = new Map(register.organisations.map((o) => [o.id, o] as const));
   const services = new Map(register.services.map((s) => [s.id, s] as const));
   const controlsById = new Map(register.controls.map((c) => [c.id, c] as const));
-  const refOrUnknown = (id: string, map: Map<string, { id: string; name?: string; title?: string }>): Ref => refOf(map.get(id) ?? { id });
-  const orgRef = (id: string) => refOrUnknown(id, orgs);
-  const serviceRef = (id: string) => refOrUnknown(id, services);
+  // Every link carries the slug of its record's page, computed once here.
+  const slugs = sectionSlugs(register, graph);
+  const refOrUnknown = (id: string, map: Map<string, { id: string; name?: string; title?: string }>, section: ReadonlyMap<string, string>): Ref => refOf(map.get(id) ?? { id }, section);
+  const orgRef = (id: string) => refOrUnknown(id, orgs, slugs.organisations);
+  const serviceRef = (id: string) => refOrUnknown(id, services, slugs.services);
+  const assetRefOf = (a: { id: string; name?: string }) => refOf(a, slugs.assets);
+  const siteRefOf = (s: { id: string; name?: string }) => refOf(s, slugs.sites);
+  const hazardRefOf = (h: { id: string; title?: string }) => refOf(h, slugs.hazards);
   const assetRef = (id: string) => {
     const a = graph.assetIndex.get(id);
-    return a === undefined ? refOf({ id }) : refOf(graph.assets[a]!);
+    return assetRefOf(a === undefined ? { id } : graph.assets[a]!);
   };
   const siteRef = (id: string) => {
     const s = graph.siteIndex.get(id);
-    return s === undefined ? refOf({ id }) : refOf(graph.sites[s]!);
+    return siteRefOf(s === undefined ? { id } : graph.sites[s]!);
   };
   const hazardsById = new Map(register.hazards.map((h) => [h.id, h] as const));
-  const hazardRef = (id: string) => refOrUnknown(id, hazardsById);
+  const hazardRef = (id: string) => refOrUnknown(id, hazardsById, slugs.hazards);
   const reachView = (r: Reach): ReachView => ({
     pairs: r.pairs,
     patients: r.patients,
@@ -72,20 +78,20 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     siteRefs: r.sites.slice(0, LISTED).map(siteRef),
     moreSites: Math.max(0, r.sites.length - LISTED),
   });
-  const incidentsOf = (pred: (i: Register['incidents'][number]) => boolean) => register.incidents.filter(pred).map(refOf).sort(byId);
+  const incidentsOf = (pred: (i: Register['incidents'][number]) => boolean) => register.incidents.filter(pred).map((i) => refOf(i, slugs.incidents)).sort(byId);
 
   // --- Controls and acceptances.
   const hazardsOfControl = new Map<string, Ref[]>();
   for (const h of register.hazards)
     for (const id of new Set([...(h.existingControls ?? []), ...(h.additionalControls ?? [])])) {
       const list = hazardsOfControl.get(id) ?? [];
-      list.push(refOf(h));
+      list.push(hazardRefOf(h));
       hazardsOfControl.set(id, list);
     }
   const controlView = (c: Sourced<Control>, role?: 'existing' | 'additional'): ControlView => {
     const evidence = (c.evidence ?? []).map((e) => ({ description: e.description, date: e.date, ...(e.expires ? { expires: e.expires } : {}), ...(e.reference ? { reference: e.reference } : {}), expired: e.expires !== undefined && e.expires < asOf }));
     return {
-      ...refOf(c),
+      ...refOf(c, slugs.controls),
       kind: c.kind,
       kindLabel: KIND_LABELS[c.kind] ?? c.kind,
       status: c.status,
@@ -99,7 +105,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     };
   };
   const acceptanceView = (a: Register['acceptances'][number]): AcceptanceView => ({
-    ...refOf({ id: a.id, name: `${a.acceptedBy}, ${a.date}` }),
+    ...refOf({ id: a.id, name: `${a.acceptedBy}, ${a.date}` }, slugs.acceptances),
     hazard: hazardRef(a.hazard),
     acceptedBy: a.acceptedBy,
     role: a.role,
@@ -127,7 +133,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
         assets,
         view: {
           description: c.description,
-          assets: assets.slice(0, 50).map((a) => refOf(graph.assets[a]!)),
+          assets: assets.slice(0, 50).map((a) => assetRefOf(graph.assets[a]!)),
           ...(c.select ? { selector: Object.entries(c.select).map(([k, v]) => (typeof v === 'string' ? `${k}=${v}` : Object.entries(v).map(([n, p]) => `attributes.${n}=${p}`).join(','))).join(', ') } : {}),
           assetCount: assets.length,
         },
@@ -141,7 +147,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     const { due } = reviewDue(h, reviewMonths);
     const acceptances = register.acceptances.filter((a) => a.hazard === h.id).map(acceptanceView).sort(byId);
     return {
-      ...refOf(h),
+      ...hazardRefOf(h),
       title: h.title,
       description: h.description,
       status: h.status,
@@ -158,7 +164,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       residual: ratingView(scheme, h.residualRisk),
       ...(h.justification ? { justification: h.justification } : {}),
       controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
-      ...(h.transfer ? { transfer: { from: orgRef(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map((id) => refOrUnknown(id, controlsById)), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
+      ...(h.transfer ? { transfer: { from: orgRef(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map((id) => refOrUnknown(id, controlsById, slugs.controls)), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
       reach: reachView(reachOf(graph, routesCutBy(graph, index, all, ctx.baseline))),
       incidents: incidentsOf((i) => (i.hazards ?? []).includes(h.id)),
@@ -168,7 +174,8 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   });
 
   // --- Findings, and which findings name each asset.
-  const findings: FindingView[] = analysis.findings.map((f) => ({ ...f, reach: reachView(f.reach), slug: findingSlug(f.id), assetRefs: f.assets.slice(0, 50).map(assetRef), hazardRefs: f.hazards.map(hazardRef) }));
+  const findingSlugs = slugIndex(analysis.findings.map((f) => f.id), findingSlug);
+  const findings: FindingView[] = analysis.findings.map((f) => ({ ...f, reach: reachView(f.reach), slug: findingSlugs.get(f.id)!, assetRefs: f.assets.slice(0, 50).map(assetRef), hazardRefs: f.hazards.map(hazardRef) }));
   const findingsOfAsset = new Map<string, { id: string; title: string }[]>();
   for (const f of analysis.findings)
     if (f.kind === 'common-cause' || f.kind === 'redundancy-defeated')
@@ -216,7 +223,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     const usedSites = new Set(routes.map((r) => graph.routes[r]!.site));
     const load = loads.get(a.id);
     return {
-      ...refOf(a),
+      ...assetRefOf(a),
       type: a.type,
       ...(a.site ? { site: siteRef(a.site) } : {}),
       attributes: [
@@ -232,15 +239,16 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
         ...Object.entries(a.attributes ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)).flatMap(([k, v]) => attr(k, v)),
         ...attr('Description', a.description),
       ],
-      ...(a.capacity ? { capacity: { limit: a.capacity.limit, unit: a.capacity.unit, ...(load ? { load: load.load, utilisation: load.utilisation } : {}) } } : {}),
-      needs: graph.assetNeeds[i]!.map((r) => ({ text: reqLines(graph, [r]).join('\n'), assets: assetsIn(r).map((b) => refOf(graph.assets[b]!)) })),
-      neededBy: neededBy[i]!.map((b) => refOf(graph.assets[b]!)).sort(byId),
+      // A load that leaves out sites of unknown demand (CRR-E061) is not shown as if it were the load: the page says "Not known".
+      ...(a.capacity ? { capacity: { limit: a.capacity.limit, unit: a.capacity.unit, ...(load && !load.unmeasured ? { load: load.load, utilisation: load.utilisation } : {}) } } : {}),
+      needs: graph.assetNeeds[i]!.map((r) => ({ text: reqLines(graph, [r]).join('\n'), assets: assetsIn(r).map((b) => assetRefOf(graph.assets[b]!)) })),
+      neededBy: neededBy[i]!.map((b) => assetRefOf(graph.assets[b]!)).sort(byId),
       usedBy: { sites: usedSites.size, services: [...new Set(routes.map((r) => graph.routes[r]!.service))].sort() },
       reach: reachView(impact.get(a.id)?.reach ?? reachOf(graph, [])),
       ...failurePointsFor(a.id),
       commonCauses: findingsOfAsset.get(a.id) ?? [],
       ...listed(hazardsCovering(ctx.coverage, [i])),
-      graph: assetGraph(graph, i, neededBy[i]!, usedSites.size, failurePointSet),
+      graph: assetGraph(graph, slugs, i, neededBy[i]!, usedSites.size, failurePointSet),
     };
   });
 
@@ -258,7 +266,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     for (const r of routes) for (const a of ctx.cuts.route[r] ?? []) fpAssets.add(a);
     const src = registerSites.get(s.id);
     return {
-      ...refOf(s),
+      ...siteRefOf(s),
       type: s.type,
       ...(src?.ods ? { ods: src.ods } : {}),
       ...(s.pcn ? { pcn: orgRef(s.pcn) } : {}),
@@ -271,7 +279,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       })),
       ...listed([...hazardIds].sort()),
       incidents: incidentsOf((i) => (i.sites ?? []).includes(s.id)),
-      graph: siteGraph(graph, si, routes, fpAssets),
+      graph: siteGraph(graph, slugs, si, routes, fpAssets),
     };
   });
 
@@ -280,7 +288,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     .filter((o) => o.type === 'pcn')
     .map((o) => {
       const members = graph.sites.map((s, i) => ({ s, i })).filter(({ s }) => s.pcn === o.id);
-      return { ...refOf(o), sites: members.map(({ s }) => refOf(s)).sort(byId), patients: members.reduce((n, { s }) => n + s.patients, 0), indices: members.map(({ i }) => i) };
+      return { ...refOf(o, slugs.organisations), sites: members.map(({ s }) => siteRefOf(s)).sort(byId), patients: members.reduce((n, { s }) => n + s.patients, 0), indices: members.map(({ i }) => i) };
     })
     .sort(byId);
   const suppliers: SupplierView[] = register.organisations
@@ -295,10 +303,10 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       const hz = new Set<string>();
       for (const a of ids) for (const c of ctx.coverage.causesOf.get(a) ?? []) for (const h of ctx.coverage.causes[c]!.hazards) hz.add(h);
       return {
-        ...refOf(o),
+        ...refOf(o, slugs.organisations),
         type: o.type,
         ...(o.safetyCase ? { safetyCase: o.safetyCase } : {}),
-        assets: held.slice(0, 100).map((h) => ({ asset: refOf(graph.assets[h.a]!), how: h.how })),
+        assets: held.slice(0, 100).map((h) => ({ asset: assetRefOf(graph.assets[h.a]!), how: h.how })),
         assetCount: held.length,
         reach: reachView(reachOf(graph, routesCutBy(graph, index, ids, ctx.baseline))),
         hazards: [...hz].sort().map(hazardRef),
@@ -309,7 +317,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     const routes = graph.routes.map((r, i) => ({ r, i })).filter(({ r }) => r.service === svc.id);
     const reach = reachOf(graph, routes.map(({ i }) => i));
     return {
-      ...refOf(svc),
+      ...refOf(svc, slugs.services),
       ...(svc.description ? { description: svc.description } : {}),
       sites: reach.sites.length,
       patients: reach.patients,
@@ -319,7 +327,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
         .map(({ imp, s }) => ({ asset: assetRef(imp.id), sites: s!.sites, patients: s!.patients }))
         .sort((x, y) => y.patients - x.patients || byId(x.asset, y.asset))
         .slice(0, 100),
-      hazards: register.hazards.filter((h) => (h.services ?? []).includes(svc.id)).map(refOf).sort(byId),
+      hazards: register.hazards.filter((h) => (h.services ?? []).includes(svc.id)).map(hazardRefOf).sort(byId),
     };
   });
 
@@ -327,7 +335,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   const incidents: IncidentView[] = [...register.incidents]
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : byId(a, b)))
     .map((i) => ({
-      ...refOf(i),
+      ...refOf(i, slugs.incidents),
       title: i.title,
       ...(i.description ? { description: i.description } : {}),
       start: i.start,
@@ -409,9 +417,9 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     overdueReviews: hazards.filter((h) => h.reviewOverdue).map((h) => ({ hazard: { id: h.id, slug: h.slug, name: h.name }, due: h.reviewDue })),
     expiredEvidence: register.controls
       .filter((c) => (c.evidence ?? []).length && (c.evidence ?? []).every((e) => e.expires !== undefined && e.expires < asOf))
-      .map((c) => ({ control: refOf(c), expired: [...(c.evidence ?? [])].map((e) => e.expires!).sort().at(-1)! }))
+      .map((c) => ({ control: refOf(c, slugs.controls), expired: [...(c.evidence ?? [])].map((e) => e.expires!).sort().at(-1)! }))
       .sort((a, b) => byId(a.control, b.control)),
-    overviewGraph: overviewGraph(graph, pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, sites: p.indices })), index.assetsOfRoute, routesOfSite, new Set([...failurePointSet].filter((a) => !graph.assets[a]!.site))),
+    overviewGraph: overviewGraph(graph, slugs, pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, sites: p.indices })), index.assetsOfRoute, routesOfSite, new Set([...failurePointSet].filter((a) => !graph.assets[a]!.site))),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { DependencyGraph, Req } from '../analysis/graph.js';
 import type { Graph, GraphEdge, GraphNode } from './report-data.js';
-import { slugOf } from './refs.js';
+import type { SectionSlugs } from './section-slugs.js';
+
+/** The pages a diagram's nodes link to. */
+type NodeSlugs = Pick<SectionSlugs, 'assets' | 'services'>;
 
 /**
  * Scoped dependency diagrams: a site's routes, an asset's neighbourhood, a roll-up for the
@@ -44,9 +47,10 @@ class GraphBuilder {
   }
 }
 
-function assetNode(g: GraphBuilder, graph: DependencyGraph, a: number, failurePoints: ReadonlySet<number>): string {
+function assetNode(g: GraphBuilder, graph: DependencyGraph, slugs: NodeSlugs, a: number, failurePoints: ReadonlySet<number>): string {
   const asset = graph.assets[a]!;
-  return g.node(`a${a}`, () => ({ label: asset.name, kind: 'asset', failurePoint: failurePoints.has(a), slug: slugOf(asset.id), section: 'assets' }));
+  const slug = slugs.assets.get(asset.id);
+  return g.node(`a${a}`, () => ({ label: asset.name, kind: 'asset', failurePoint: failurePoints.has(a), ...(slug ? { slug, section: 'assets' as const } : {}) }));
 }
 
 function groupLabel(r: Req & { kind: 'any' | 'atLeast' }): string {
@@ -54,16 +58,16 @@ function groupLabel(r: Req & { kind: 'any' | 'atLeast' }): string {
 }
 
 /** Add a requirement under `parent`; returns false when the diagram is full. */
-function addReq(g: GraphBuilder, graph: DependencyGraph, parent: string, r: Req, relation: string, failurePoints: ReadonlySet<number>, depth: number): void {
+function addReq(g: GraphBuilder, graph: DependencyGraph, slugs: NodeSlugs, parent: string, r: Req, relation: string, failurePoints: ReadonlySet<number>, depth: number): void {
   if (g.full) {
     g.truncated = true;
     return;
   }
   switch (r.kind) {
     case 'asset': {
-      const id = assetNode(g, graph, r.a, failurePoints);
+      const id = assetNode(g, graph, slugs, r.a, failurePoints);
       if (!g.edge(parent, id, relation)) return;
-      if (depth > 0) for (const n of graph.assetNeeds[r.a]!) addReq(g, graph, id, n, 'needs', failurePoints, depth - 1);
+      if (depth > 0) for (const n of graph.assetNeeds[r.a]!) addReq(g, graph, slugs, id, n, 'needs', failurePoints, depth - 1);
       else if (graph.assetNeeds[r.a]!.length) g.truncated = true;
       return;
     }
@@ -71,29 +75,30 @@ function addReq(g: GraphBuilder, graph: DependencyGraph, parent: string, r: Req,
       g.edge(parent, g.node(`never:${r.what}`, () => ({ label: `${r.what} (missing)`, kind: 'more', failurePoint: true })), relation);
       return;
     case 'all':
-      for (const m of r.members) addReq(g, graph, parent, m, relation, failurePoints, depth);
+      for (const m of r.members) addReq(g, graph, slugs, parent, m, relation, failurePoints, depth);
       return;
     case 'any':
     case 'atLeast': {
       const id = g.node(`g${r.id}`, () => ({ label: groupLabel(r), kind: 'group', failurePoint: false }));
       if (!g.edge(parent, id, relation)) return;
       const rel = r.kind === 'any' ? 'any one of' : `at least ${r.k} of`;
-      for (const m of r.members) addReq(g, graph, id, m, rel, failurePoints, depth);
+      for (const m of r.members) addReq(g, graph, slugs, id, m, rel, failurePoints, depth);
       return;
     }
   }
 }
 
 /** A site's routes: site → service → what each needs, two levels of assets' own needs. */
-export function siteGraph(graph: DependencyGraph, site: number, routes: readonly number[], failurePoints: ReadonlySet<number>): Graph {
+export function siteGraph(graph: DependencyGraph, slugs: NodeSlugs, site: number, routes: readonly number[], failurePoints: ReadonlySet<number>): Graph {
   const g = new GraphBuilder();
   const s = graph.sites[site]!;
   const root = g.node('site', () => ({ label: s.name, kind: 'site', failurePoint: false }));
   for (const r of routes) {
     const route = graph.routes[r]!;
-    const svc = g.node(`svc:${route.service}`, () => ({ label: route.service, kind: 'service', failurePoint: false, slug: slugOf(route.service), section: 'services' }));
+    const slug = slugs.services.get(route.service);
+    const svc = g.node(`svc:${route.service}`, () => ({ label: route.service, kind: 'service', failurePoint: false, ...(slug ? { slug, section: 'services' as const } : {}) }));
     g.edge(root, svc, 'uses');
-    for (const n of route.needs) addReq(g, graph, svc, n, 'needs', failurePoints, 2);
+    for (const n of route.needs) addReq(g, graph, slugs, svc, n, 'needs', failurePoints, 2);
   }
   return g.build();
 }
@@ -102,12 +107,12 @@ export function siteGraph(graph: DependencyGraph, site: number, routes: readonly
  * An asset's neighbourhood: what it needs (two levels), what needs it directly (up to 12, then
  * a "more" node), and the sites that use it, summarised as one node.
  */
-export function assetGraph(graph: DependencyGraph, a: number, neededBy: readonly number[], sitesUsing: number, failurePoints: ReadonlySet<number>): Graph {
+export function assetGraph(graph: DependencyGraph, slugs: NodeSlugs, a: number, neededBy: readonly number[], sitesUsing: number, failurePoints: ReadonlySet<number>): Graph {
   const g = new GraphBuilder();
-  const self = assetNode(g, graph, a, failurePoints);
-  for (const n of graph.assetNeeds[a]!) addReq(g, graph, self, n, 'needs', failurePoints, 2);
+  const self = assetNode(g, graph, slugs, a, failurePoints);
+  for (const n of graph.assetNeeds[a]!) addReq(g, graph, slugs, self, n, 'needs', failurePoints, 2);
   const shown = neededBy.slice(0, 12);
-  for (const b of shown) g.edge(assetNode(g, graph, b, failurePoints), self, 'needs');
+  for (const b of shown) g.edge(assetNode(g, graph, slugs, b, failurePoints), self, 'needs');
   if (neededBy.length > shown.length) {
     g.edge(g.node('more', () => ({ label: `${neededBy.length - shown.length} more assets`, kind: 'more', failurePoint: false })), self, 'need');
     g.truncated = true;
@@ -122,6 +127,7 @@ export function assetGraph(graph: DependencyGraph, a: number, neededBy: readonly
  */
 export function overviewGraph(
   graph: DependencyGraph,
+  slugs: NodeSlugs,
   pcns: readonly { id: string; name: string; slug: string; sites: number[] }[],
   assetsOfRoute: readonly (readonly number[])[],
   routesOfSite: readonly (readonly number[])[],
@@ -138,11 +144,11 @@ export function overviewGraph(
     for (const s of p.sites) for (const r of routesOfSite[s] ?? []) for (const a of assetsOfRoute[r]!) if (shared(a)) reached.add(a);
     const inner = new Set<number>();
     for (const a of reached) for (const n of graph.assetNeeds[a]!) collectAssets(n, inner);
-    for (const a of [...reached].sort((x, y) => x - y)) if (!inner.has(a)) g.edge(pid, assetNode(g, graph, a, failurePoints), 'needs');
+    for (const a of [...reached].sort((x, y) => x - y)) if (!inner.has(a)) g.edge(pid, assetNode(g, graph, slugs, a, failurePoints), 'needs');
   }
   for (let a = 0; a < graph.assets.length; a++) {
     if (!shared(a)) continue;
-    for (const n of graph.assetNeeds[a]!) addReq(g, graph, assetNode(g, graph, a, failurePoints), n, 'needs', failurePoints, 0);
+    for (const n of graph.assetNeeds[a]!) addReq(g, graph, slugs, assetNode(g, graph, slugs, a, failurePoints), n, 'needs', failurePoints, 0);
   }
   return g.build();
 }
@@ -167,12 +173,12 @@ export function reqLines(graph: DependencyGraph, reqs: readonly Req[], indent = 
         break;
       case 'all':
         out.push(`${indent}all of:`);
-        out.push(...reqLines(graph, r.members, indent + '  '));
+        for (const line of reqLines(graph, r.members, indent + '  ')) out.push(line);
         break;
       case 'any':
       case 'atLeast':
         out.push(`${indent}${r.kind === 'any' ? 'any one of' : `at least ${r.k} of`}${r.name ? ` (${r.name})` : ''}:`);
-        out.push(...reqLines(graph, r.members, indent + '  '));
+        for (const line of reqLines(graph, r.members, indent + '  ')) out.push(line);
         break;
     }
   }

@@ -1,23 +1,15 @@
 import type { Ref } from './report-data.js';
+import { slugOf } from './slug.js';
+
+export { findingSlug, isSafeSlug, slugIndex, slugOf, SLUG_MAX_LENGTH } from './slug.js';
 
 /**
- * A record's id as a URL path segment. Authored ids are `[A-Za-z0-9._-]`; site-local assets add
- * one `/`, which becomes `~` (a character no authored id can contain, so no two slugs collide).
+ * A link to a record's page. `slugs` is the record's section's `slugIndex`: a slug may depend on
+ * the other ids of the section, so it is looked up, never recomputed. An id the section does not
+ * hold (a reference to a record with no page) gets its own slug; the site does not link it.
  */
-export function slugOf(id: string): string {
-  return id.replace(/\//g, '~');
-}
-
-export function refOf(record: { id: string; name?: string; title?: string }): Ref {
-  return { id: record.id, slug: slugOf(record.id), name: record.name ?? record.title ?? record.id };
-}
-
-/** A finding id (`common-cause:software train=Cisco Meraki MX 18`) as a path segment. */
-export function findingSlug(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/[^a-z0-9._~-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+export function refOf(record: { id: string; name?: string; title?: string }, slugs: ReadonlyMap<string, string>): Ref {
+  return { id: record.id, slug: slugs.get(record.id) ?? slugOf(record.id), name: record.name ?? record.title ?? record.id };
 }
 
 /** Sort refs by id, with code-point order, so output never depends on the locale. */

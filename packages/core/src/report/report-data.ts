@@ -28,9 +28,10 @@ export interface ReachView {
   moreSites: number;
 }
 
-/** A link target: the page of a record. `slug` is safe in a URL path segment. */
+/** A link target: the page of a record. */
 export interface Ref {
   id: string;
+  /** The record's page folder (or anchor) in its section: a safe path segment, unique letter case aside (see `slugIndex`). */
   slug: string;
   name: string;
 }
@@ -215,6 +216,7 @@ export interface IncidentView extends Ref {
 
 export interface FindingView extends Omit<Finding, 'reach'> {
   reach: ReachView;
+  /** The finding's anchor on the findings page, unique among the findings (see `findingSlug`). */
   slug: string;
   assetRefs: Ref[];
   hazardRefs: Ref[];
