@@ -3,17 +3,15 @@
  * (site/templates) from the report, passed as global data; then the static files, the JSON
  * exports and the Pagefind index are written beside the pages.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, parse, resolve } from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
-import Handlebars from 'handlebars';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ReportData } from '@crr/core';
 import { createHelpers } from './helpers.js';
 import { writeJsonFile } from './json-file.js';
 import { searchRecords } from './search.js';
 import { SECTIONS, SINGLE_PAGES, exportNamePattern } from './paths.js';
-import { TEMPLATES, listFiles, writeStaticFiles } from './static-files.js';
+import { prepareOutDir, recordOutDir, type Prepared } from './out-dir.js';
+import { TEMPLATES, writeStaticFiles } from './static-files.js';
 import { checkSlugs, plain, siteExtras } from './view.js';
 
 export interface BuildSiteOptions {
@@ -77,26 +75,6 @@ export function pageCount(report: ReportData): number {
   return n;
 }
 
-/**
- * Empties `outDir`, or creates it. A folder that already holds something must look like a site
- * this function built (an index.html and static/css/crr.css), so that a wrong path never wipes
- * unrelated files.
- */
-function prepareOutDir(outDir: string): void {
-  if (parse(outDir).root === outDir) throw new Error(`Refusing to build a site into the root folder ${outDir}.`);
-  if (existsSync(outDir)) {
-    if (!statSync(outDir).isDirectory()) throw new Error(`${outDir} exists and is not a folder.`);
-    const entries = readdirSync(outDir);
-    if (entries.length > 0) {
-      const ours = existsSync(join(outDir, 'index.html')) && existsSync(join(outDir, 'static', 'css', 'crr.css'));
-      if (!ours) throw new Error(`${outDir} is not empty and does not hold a site built by crr; choose an empty or new folder.`);
-      for (const entry of entries) rmSync(join(outDir, entry), { recursive: true, force: true });
-    }
-  } else {
-    mkdirSync(outDir, { recursive: true });
-  }
-}
-
 function isPlainData(report: ReportData): boolean {
   const proto = Object.getPrototypeOf(report);
   if (proto !== Object.prototype && proto !== null) return false;
@@ -116,8 +94,31 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     if (!exportNamePattern.test(name)) throw new Error(`Export file name ${JSON.stringify(name)} must be a plain file name ending in .json.`);
   }
 
-  prepareOutDir(outDir);
+  // Only files crr wrote are ever removed, and every file written is recorded, even by a build
+  // that fails part-way (out-dir.ts).
+  const prepared = prepareOutDir(outDir);
+  try {
+    await writeSite(outDir, report, exportsIn, options);
+  } catch (e) {
+    recordAfterFailure(prepared);
+    throw e;
+  }
+  const written = recordOutDir(prepared);
+  // The marker is a file crr wrote too.
+  return { pages: written.filter((f) => f.endsWith('.html')).length, files: written.length + 1, outDir };
+}
 
+/** Records what a failed build wrote, if it can: the build's own error is the one to report. */
+function recordAfterFailure(prepared: Prepared): void {
+  try {
+    recordOutDir(prepared);
+  } catch {
+    // The marker keeps the previous list; the next build still accepts the folder.
+  }
+}
+
+/** The exports, the pages, the static files and the search index, into a prepared `outDir`. */
+async function writeSite(outDir: string, report: ReportData, exportsIn: Record<string, unknown>, options: BuildSiteOptions): Promise<void> {
   // --- The JSON exports first: the export page lists their sizes.
   mkdirSync(join(outDir, 'export'), { recursive: true });
   const exportFiles: { name: string; bytes: number }[] = [];
@@ -139,11 +140,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   progress(true);
 
+  // Loaded here, not at the top: importing them takes seconds, and `crr build` refuses a bad
+  // output folder or a broken register before it gets this far.
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const { default: handlebarsPlugin } = await import('@11ty/eleventy-plugin-handlebars');
+  const { default: Handlebars } = await import('handlebars');
   const hb = Handlebars.create();
   const helpers = createHelpers(report);
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
   const extras = siteExtras(report, exportFiles);
   const search = options.search ?? true;
+  let stopped = false;
 
   // Eleventy holds every page it renders until the run ends; a large register is rendered in
   // batches of records, one Eleventy run each, so memory stays bounded.
@@ -161,6 +168,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
         eleventyConfig.addGlobalData('batch', batch);
         eleventyConfig.addGlobalData('searchEnabled', search);
         eleventyConfig.addTransform('crr-progress', function (this: { page?: { outputPath?: unknown } }, content: string) {
+          // A transform runs just before its page is written: once a write has failed, the pages
+          // still being rendered are not written, and no more progress is reported.
+          if (stopped) throw new Error('The build stopped after a write failed.');
           const path = this.page?.outputPath;
           if (typeof path === 'string' && path.endsWith('.html')) {
             done++;
@@ -171,7 +181,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       },
     });
     elev.disableLogger();
-    await elev.write();
+    try {
+      await elev.write();
+    } catch (e) {
+      // Eleventy rejects at the first failed page while others are still in flight. Pages past
+      // the transform are written synchronously in pending microtasks: one turn of the event
+      // loop lets them land, so the files recorded for the next build include them.
+      stopped = true;
+      await new Promise((resolve) => setImmediate(resolve));
+      throw e;
+    }
   }
   if (done !== total) progress(true);
 
@@ -180,9 +199,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
 
   // --- Search index.
   if (search) await writeSearchIndex(outDir, report);
-
-  const files = listFiles(outDir);
-  return { pages: files.filter((f) => f.endsWith('.html')).length, files: files.length, outDir };
 }
 
 /** Pagefind over hazards, assets, sites and suppliers, from the report's own words (see search.ts). */
@@ -195,8 +211,19 @@ async function writeSearchIndex(outDir: string, report: ReportData): Promise<voi
       const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, kind: r.kind } });
       if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    // The files are taken from Pagefind and written here, not by Pagefind: its writer panics on
+    // a file-system error (a file in the way, a full disk) and never answers, where Node's
+    // errors say what failed and where.
+    const { files, errors: fileErrors } = await index.getFiles();
+    if (fileErrors.length) throw new Error(`Pagefind could not make its index: ${fileErrors.join('; ')}`);
+    const root = join(outDir, 'pagefind');
+    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      const segments = file.path.split(/[\\/]/);
+      if (segments.some((seg) => seg === '' || seg === '.' || seg === '..')) throw new Error(`Pagefind gave a file path outside its folder: ${JSON.stringify(file.path)}`);
+      const target = join(root, ...segments);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
   } finally {
     await pagefind.close();
   }

@@ -266,11 +266,15 @@ describe('buildSite with hostile register strings', () => {
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
     await expect(buildSite({ report, outDir: foreign, search: false })).rejects.toThrow(/not empty/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
-    // A folder it built before is emptied and rebuilt.
+    // A folder it built before: the files it wrote are replaced, and the page of a record gone
+    // from the report goes too; a file the user added stays (site/src/out-dir.ts).
     await buildSite({ report, outDir: join(temp, 'rebuild'), search: false });
-    writeFileSync(join(temp, 'rebuild', 'stale.html'), 'stale');
-    await buildSite({ report, outDir: join(temp, 'rebuild'), search: false });
-    expect(filesUnder(join(temp, 'rebuild'))).not.toContain('stale.html');
+    writeFileSync(join(temp, 'rebuild', 'notes.html'), 'mine');
+    await buildSite({ report: { ...report, hazards: report.hazards.slice(1) }, outDir: join(temp, 'rebuild'), search: false });
+    const files = filesUnder(join(temp, 'rebuild'));
+    expect(files).toContain('notes.html');
+    expect(files).not.toContain(`hazards/${report.hazards[0]!.slug}/index.html`);
+    expect(files).toContain(`hazards/${report.hazards[1]!.slug}/index.html`);
   });
 });
 

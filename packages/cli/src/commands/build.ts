@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve as resolvePath, sep } from 'node:path';
+import { rmdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, parse, relative, sep } from 'node:path';
 import { buildReport, registerExport, type Register } from '@crr/core';
-import { buildSite, type BuiltSite } from '@crr/site';
+import { buildSite, inspectOutDir, makeFolder, OutDirProblem, SITE_MARKER, type BuiltSite } from '@crr/site';
+import { describeFsError, fsErrorOf } from '../fs-problem.js';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
+import { realPathOf } from '../real-path.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { CLI_VERSION } from '../version.js';
@@ -11,42 +14,84 @@ import { analysisJson } from './analyse.js';
 import { asOfOption, resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 
-/** A file left in every folder crr builds, so that it only ever clears its own folders. */
-export const SITE_MARKER = '.crr-site';
+/** The file left in every folder crr builds, listing the files it wrote (the site's out-dir.ts owns the policy). */
+export { SITE_MARKER };
 
 export async function buildCommand(parsed: Parsed, io: Io): Promise<number> {
   const dir = parsed.args.dir ?? '.';
   const asOf = asOfOption(parsed, io);
-  const out = resolveDir(io, (parsed.options.out as string | undefined) ?? '_site');
-  checkOutDir(resolveDir(io, dir), out, (parsed.options.out as string | undefined) ?? '_site');
-  const { register, diagnostics, errors } = await loadValidated(io, dir, asOf);
-  const p = paint(useColour(io, 'stderr'));
-  if (errors) {
-    writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
-    return EXIT.errors;
+  const given = (parsed.options.out as string | undefined) ?? '_site';
+  const out = checkOutDir(resolveDir(io, dir), given, io);
+  // The folder is made before the register is read, so a path that cannot be a folder (under
+  // /proc, too long, read-only) is refused at once; it is removed again if nothing is built.
+  const created = outDirStep(() => makeFolder(out), 'create the output folder', out);
+  let built: BuiltSite | undefined;
+  try {
+    const { register, diagnostics, errors } = await loadValidated(io, dir, asOf, 'build');
+    const p = paint(useColour(io, 'stderr'));
+    if (errors) {
+      writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
+      return EXIT.errors;
+    }
+    built = await buildInto(register, asOf, out, { search: !parsed.options['no-search'], io });
+  } finally {
+    if (!built) removeIfEmpty(created);
   }
-  const built = await buildInto(register, asOf, out, { search: !parsed.options['no-search'], io });
   const rel = relative(io.cwd, out);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
   io.stdout.write(`Built ${built.pages.toLocaleString('en-GB')} pages (${built.files.toLocaleString('en-GB')} files) into ${shown}. Open ${join(shown, 'index.html')}, or run \`crr serve ${dir}\`.\n`);
   return EXIT.ok;
 }
 
-/** Build the site of a validated register into `out`, reporting progress on stderr. */
+/** Removes the folders `makeFolder` created, innermost first, while they are still empty. */
+function removeIfEmpty(created: readonly string[]): void {
+  for (const folder of [...created].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // Not empty (something was written after all), or already gone: leave it.
+    }
+  }
+}
+
+/**
+ * Build the site of a validated register into `out`, reporting progress on stderr. A problem
+ * with the folder or the disk (permission, space, a name too long) is a UsageError.
+ */
 export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io }): Promise<BuiltSite> {
   const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}` });
   const progress = progressLine(options.io);
-  mkdirSync(out, { recursive: true });
-  const built = await buildSite({
-    report,
-    exports: { 'register.json': registerExport(register), 'analysis.json': analysisJson(register, analysis) },
-    outDir: out,
-    search: options.search,
-    onProgress: progress.update,
-  });
+  let built: BuiltSite;
+  try {
+    built = await buildSite({
+      report,
+      exports: { 'register.json': registerExport(register), 'analysis.json': analysisJson(register, analysis) },
+      outDir: out,
+      search: options.search,
+      onProgress: progress.update,
+    });
+  } catch (e) {
+    progress.abort();
+    throw outDirError(e, 'write the site into', out);
+  }
   progress.done(built.pages);
-  writeFileSync(join(out, SITE_MARKER), 'A site built by crr. `crr build` clears and rewrites this folder.\n');
   return built;
+}
+
+/** Runs one step on the output folder, turning its refusals and errno errors into UsageErrors. */
+function outDirStep<T>(step: () => T, action: string, out: string): T {
+  try {
+    return step();
+  } catch (e) {
+    throw outDirError(e, action, out);
+  }
+}
+
+function outDirError(e: unknown, action: string, out: string): unknown {
+  if (e instanceof UsageError) return e;
+  if (e instanceof OutDirProblem) return new UsageError(e.message, e.hint);
+  if (fsErrorOf(e)) return describeFsError(e, action, out);
+  return e;
 }
 
 /**
@@ -56,8 +101,10 @@ export async function buildInto(register: Register, asOf: string, out: string, o
 function progressLine(io: Io) {
   const tty = io.stderr.isTTY === true;
   let lastQuarter = -1;
+  let lineOpen = false;
   return {
     update(done: number, total: number) {
+      lineOpen = tty;
       if (tty) io.stderr.write(`\rBuilding the site: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} pages`);
       else {
         const quarter = Math.floor((4 * done) / Math.max(total, 1));
@@ -67,26 +114,50 @@ function progressLine(io: Io) {
         }
       }
     },
+    /** Ends a progress line left open on a terminal, so an error starts on a line of its own. */
+    abort() {
+      if (lineOpen) io.stderr.write('\n');
+    },
     done(pages: number) {
       io.stderr.write(`${tty ? '\r' : ''}Building the site: ${pages.toLocaleString('en-GB')} of ${pages.toLocaleString('en-GB')} pages, done.\n`);
     },
   };
 }
 
+
 /**
- * Refuse an output folder that would write into the register (a command that reads a register
- * never modifies it), or that holds something other than a site crr built (it is cleared).
+ * Where the site goes, as a real path, once it is known to be safe: not inside the register nor
+ * holding it (a command that reads a register never modifies it), not a file-system root, not the
+ * user's home, not the current folder unless asked for as `.`, and a folder crr may build into
+ * (see the site's out-dir.ts). Every part of the path is resolved through its links first, so a
+ * link cannot lead the site somewhere these checks did not look.
  */
-export function checkOutDir(registerDir: string, out: string, shown: string): void {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolvePath(p));
-  const reg = real(registerDir);
-  const target = real(out);
-  if (target === reg || target.startsWith(reg + sep) || reg.startsWith(target + sep))
-    throw new UsageError(`The output folder \`${shown}\` is inside the register folder (or holds it); crr never writes into a register.`, 'Choose an output folder outside the register, e.g. `--out _site`.');
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new UsageError(`\`${shown}\` is a file, not a folder.`, 'Choose an output folder, e.g. `--out _site`.');
-    const entries = readdirSync(out);
-    if (entries.length > 0 && !entries.includes(SITE_MARKER))
-      throw new UsageError(`The output folder \`${shown}\` is not empty and was not built by crr, so crr will not clear it.`, 'Choose an empty or new folder, or one crr built before.');
+export function checkOutDir(registerDir: string, given: string, io: Io): string {
+  if (given.trim() === '') throw new UsageError('`--out` needs a folder, but was given an empty one.', 'Check the variable or the quoting that gave it, e.g. `--out _site`.');
+  const out = outDirStep(() => realPathOf(given, io.cwd), 'look up the output folder', given);
+  const shown = out === given ? `\`${given}\`` : `\`${given}\` (really \`${out}\`)`;
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+  const ownFolder = 'Choose a folder of its own for the site, e.g. `--out _site`.';
+
+  if (parse(out).root === out) throw new UsageError(`The output folder ${shown} is the root of the file system; crr never builds into a root folder.`, ownFolder);
+  const reg = outDirStep(() => realPathOf(registerDir, io.cwd), 'look up the register folder', registerDir);
+  if (within(out, reg) || within(reg, out))
+    throw new UsageError(`The output folder ${shown} is inside the register folder (or holds it); crr never writes into a register.`, 'Choose an output folder outside the register, e.g. `--out _site`.');
+  const home = realHome(io);
+  if (home && within(home, out)) throw new UsageError(`The output folder ${shown} ${home === out ? 'is' : 'holds'} your home folder; crr builds only into a folder of its own.`, ownFolder);
+  const cwd = outDirStep(() => realPathOf('.', io.cwd), 'look up the current folder', io.cwd);
+  if (out === cwd && given !== '.')
+    throw new UsageError(`The output folder ${shown} is the current folder; crr builds into the current folder only when asked with \`--out .\`.`, `${ownFolder} Or, if you mean it, \`--out .\`.`);
+  outDirStep(() => inspectOutDir(out), 'look at the output folder', out);
+  return out;
+}
+
+/** The user's home folder, really; undefined if it is unknown or cannot be looked at. */
+function realHome(io: Io): string | undefined {
+  const home = io.env.HOME || homedir();
+  try {
+    return home ? realPathOf(home, io.cwd) : undefined;
+  } catch {
+    return undefined;
   }
 }
