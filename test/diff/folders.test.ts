@@ -88,10 +88,13 @@ describe('two register folders', () => {
     for (const f of files) expect(f).toMatch(/^after\/[a-z-]+\.yaml$/);
   });
 
-  it("use the head folder's own markdown template", async () => {
+  // The base's template, as the base's policy: the change under review cannot choose its own comment.
+  it("use the base folder's own markdown template, not the head's", async () => {
     const { plain } = rich();
+    mkdirSync(join(plain, 'before/.crr'));
+    writeFileSync(join(plain, 'before/.crr/diff.md.hbs'), '{{#each guards}}{{{code}}} {{/each}}\n');
     mkdirSync(join(plain, 'after/.crr'));
-    writeFileSync(join(plain, 'after/.crr/diff.md.hbs'), '{{#each guards}}{{{code}}} {{/each}}\n');
+    writeFileSync(join(plain, 'after/.crr/diff.md.hbs'), 'The head says all is well.\n');
     const run = await diff(plain, ['before', 'after']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('CRR\\-G001 CRR\\-G002 CRR\\-G003 CRR\\-G004\n');

@@ -148,9 +148,8 @@ describe('--format markdown (the default)', () => {
     expect(run.stdout).toMatchSnapshot();
   });
 
-  it("links to the head's policy.siteUrl, with a site-local asset's page under its `~` name, and --site-url wins over it", async () => {
-    const r = makeRepo(scratch);
-    setPolicy(r, '    siteUrl: https://example.nhs.uk/registers/nd/\n');
+  it("links to the base's policy.siteUrl, with a site-local asset's page under its `~` name, and --site-url wins over it", async () => {
+    const r = makeRepo(scratch, (b) => setPolicy(b, '    siteUrl: https://example.nhs.uk/registers/nd/\n'));
     r.edit(INFRA, 'listSize: 9240', 'listSize: 10240');
     r.edit(HAZARDS, 'residualRisk: { severity: major, likelihood: low, rating: 3 }', 'residualRisk: { severity: major, likelihood: very low }');
     r.commit();
@@ -196,10 +195,9 @@ describe('--format markdown (the default)', () => {
     expect(run.code).toBe(2);
   });
 
-  it("uses the register's own template at .crr/diff.md.hbs, with every string still escaped", async () => {
-    const r = makeRepo(scratch);
+  it("uses the register's own template at .crr/diff.md.hbs (the base's), with every string still escaped", async () => {
+    const r = makeRepo(scratch, (b) => b.write('.crr/diff.md.hbs', 'Register check {{#if fail}}FAILED{{else}}passed{{/if}}: {{{verdict}}}\n{{#each added}}* {{{id}}}: {{{title}}}{{#if url}} <{{{url}}}>{{/if}}\n{{/each}}'));
     addHazard(r, hazardYaml('HAZ-004', '"[x](https://evil.example) <img src=x onerror=alert(1)>"'));
-    r.write('.crr/diff.md.hbs', 'Register check {{#if fail}}FAILED{{else}}passed{{/if}}: {{{verdict}}}\n{{#each added}}* {{{id}}}: {{{title}}}{{#if url}} <{{{url}}}>{{/if}}\n{{/each}}');
     r.commit();
     const run = await md(r);
     expect(run.code).toBe(0);

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { existsSync, statSync } from 'node:fs';
 import {
   analyse,
   countBySeverity,
@@ -20,15 +18,15 @@ import {
 import { EXIT, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../render/annotations.js';
-import { diffView, escapeAll } from '../render/diff-view.js';
+import { diffView, escapeAll, mdEscape } from '../render/diff-view.js';
 import { githubCommands } from '../render/github.js';
 import { sarifLog } from '../render/sarif.js';
 import { CLI_VERSION } from '../version.js';
 import { asOfOption, resolveDir } from './common.js';
+import { renderDiffTemplate, templateAtRevision, templateFromFolder, type TemplateChoice, type TemplateWarning } from './diff-template.js';
+import { checkRegisterRoot } from './load.js';
 
-/** The default pull-request comment; a register may put its own at `.crr/diff.md.hbs`. */
-const DEFAULT_TEMPLATE = new URL('../../templates/diff.md.hbs', import.meta.url);
-export const TEMPLATE_OVERRIDE = '.crr/diff.md.hbs';
+export { TEMPLATE_OVERRIDE } from './diff-template.js';
 
 interface LoadedSide extends DiffSide {
   diagnostics: Diagnostic[];
@@ -54,6 +52,12 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
       'Give two register folders (`crr diff old/ new/`), or two git revisions and the register folder (`crr diff main HEAD registers/x`).',
     );
   const dir = parsed.args.dir ?? '.';
+  // Two folders are read from the working tree, so a folder that is only part of a register (or
+  // holds registers below it) is named for what it is before hundreds of knock-on diagnostics.
+  if (folders) {
+    checkRegisterRoot(io, baseArg, 'diff');
+    checkRegisterRoot(io, headArg, 'diff');
+  }
   const load = async (which: 'base' | 'head', arg: string): Promise<LoadedSide> => {
     const read = folders ? await readRegisterFolder(resolveDir(io, arg)) : await readAtRevision(io, arg, dir, which);
     const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
@@ -64,6 +68,15 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
       throw new UsageError(
         `The register at ${label} (the base) has ${countBySeverity(all).errors} validation error${countBySeverity(all).errors === 1 ? '' : 's'}, so changes cannot be measured against it.`,
         `Compare with a revision whose register validates, or run \`crr validate\` on it first.`,
+      );
+    // The head is analysed despite its errors, to show what changed, but not past a chain of needs
+    // deeper than the cap (CRR-E062): the analysis grows with the square of a chain's length, so
+    // a pull request's 15,000-link chain would hold the job for minutes.
+    const deep = all.find((d) => d.code === 'CRR-E062');
+    if (deep)
+      throw new UsageError(
+        `The register at ${label} (the ${which}) has a chain of needs too deep to analyse (CRR-E062${deep.file ? ` at ${deep.file}${deep.line ? `:${deep.line}` : ''}` : ''}), so changes cannot be measured.`,
+        'Run `crr validate` on it to see the chain, and shorten it: no real supply chain is that deep.',
       );
     return { label, register, analysis: analyse(register, { asOf }), diagnostics: all };
   };
@@ -76,7 +89,9 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
   const guardResults = runGuards(diff, base.register.manifest?.policy);
   const tripped = guardResults.some((g) => g.findings.length > 0);
   const fail = tripped || headCounts.errors > 0;
-  const siteUrl = (parsed.options['site-url'] as string | undefined) ?? head.register.manifest?.policy?.siteUrl;
+  // Links go where the base says (or the CI operator's --site-url): a pull request cannot point
+  // its own review comment at another host.
+  const siteUrl = (parsed.options['site-url'] as string | undefined) ?? base.register.manifest?.policy?.siteUrl;
   if (siteUrl !== undefined && !/^https?:\/\/[^\r\n]+$/.test(siteUrl)) throw new UsageError(`\`--site-url\` must be a web address starting with http:// or https://, not \`${siteUrl}\`.`);
   // Annotations name files as the repository sees them (relative to GITHUB_WORKSPACE in Actions).
   const shownDir = repositoryDir(folders ? headArg : dir, io.cwd, io.env);
@@ -91,16 +106,19 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
     case 'sarif':
       io.stdout.write(JSON.stringify(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), guardRules(), { toolVersion: CLI_VERSION }), null, 2) + '\n');
       break;
-    default:
-      io.stdout.write(
-        renderMarkdown(diff, guardResults, {
-          siteUrl,
-          headErrors: headCounts.errors,
-          headWarnings: headCounts.warnings,
-          headProblems: head.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : '', code: d.code, message: d.message })),
-          templateDir: folders ? resolveDir(io, headArg) : resolveDir(io, dir),
-        }),
-      );
+    default: {
+      // The base's template, like the base's policy: the change under review cannot choose it.
+      const template = folders ? templateFromFolder(resolveDir(io, baseArg), baseArg) : await templateAtRevision(io.cwd, baseArg, dir);
+      const { markdown, warning } = renderMarkdown(diff, guardResults, {
+        siteUrl,
+        headErrors: headCounts.errors,
+        headWarnings: headCounts.warnings,
+        headProblems: head.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : '', code: d.code, message: d.message })),
+        template,
+      });
+      if (warning) io.stderr.write(`crr: warning: ${warning.message}\n  hint: ${warning.hint}\n`);
+      io.stdout.write(markdown);
+    }
   }
   return fail ? EXIT.errors : EXIT.ok;
 }
@@ -144,19 +162,22 @@ export function diffJson(diff: RegisterDiff, guards: readonly GuardResult[], hea
   };
 }
 
+/**
+ * The markdown comment, with the given template (`{ own: false }`: crr's default). When the
+ * register's template could not be used, the comment is the default one and ends with a note that
+ * says why, so the reviewers who read it (not only the CI log) learn of it; `warning` says it too.
+ */
 export function renderMarkdown(
   diff: RegisterDiff,
   guards: readonly GuardResult[],
-  options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; headProblems: { where: string; code: string; message: string }[]; templateDir: string },
-): string {
-  const override = join(options.templateDir, TEMPLATE_OVERRIDE);
-  const source = readFileSync(existsSync(override) ? override : DEFAULT_TEMPLATE, 'utf8');
-  const hb = Handlebars.create();
+  options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; headProblems: { where: string; code: string; message: string }[]; template?: TemplateChoice },
+): { markdown: string; warning?: TemplateWarning } {
   // Every string is escaped for markdown before it reaches the template (escapeAll), so the
   // template prints with no further escaping (HTML entities would show in a PR comment).
-  const template = hb.compile(source, { noEscape: true, strict: false });
   const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings, headProblems: options.headProblems }));
-  return template(view).replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const { text, warning } = renderDiffTemplate(options.template ?? { own: false }, view);
+  const note = warning ? `\n\n> crr: ${mdEscape(warning.message)} ${mdEscape(warning.hint)}\n` : '';
+  return { markdown: (text + note).replace(/\n{3,}/g, '\n\n').trim() + '\n', ...(warning ? { warning } : {}) };
 }
 
 /** Annotations for CI: tripped guards (errors), acceptances that no longer hold (warnings), new failure points (notices), and the head's validation diagnostics. */
