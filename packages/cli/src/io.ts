@@ -27,3 +27,45 @@ export class UsageError extends Error {
     super(message);
   }
 }
+
+/** A process output stream as commands see it, plus how it failed, if it did. */
+export interface ProcessOutput {
+  write(s: string): boolean;
+  readonly isTTY?: boolean;
+  /** A write error other than the reader going away (a full disk, a lost terminal), if any. */
+  failure(): NodeJS.ErrnoException | undefined;
+}
+
+/**
+ * stdout or stderr of the crr process, quiet once its reader has gone. `crr rules | head` closes
+ * the pipe after a few lines and every later write fails with EPIPE: that is the reader's choice,
+ * not an error, so crr stops writing to that stream, prints nothing about it, and finishes with
+ * its own exit code (docs/decisions.md, "A closed pipe ends the output quietly"). The listener
+ * stays for the life of the process, so writes still being flushed after `main` returns are
+ * covered too. Any other write error is kept for the caller to report.
+ */
+export function processOutput(stream: NodeJS.WritableStream & { isTTY?: boolean }): ProcessOutput {
+  let closed = false;
+  let failed: NodeJS.ErrnoException | undefined;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    closed = true;
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') failed ??= e;
+  });
+  return {
+    write(s: string) {
+      if (closed) return false;
+      try {
+        return stream.write(s);
+      } catch (e) {
+        // A synchronous failure is the same event as an asynchronous one.
+        closed = true;
+        if ((e as NodeJS.ErrnoException).code !== 'EPIPE') failed ??= e as NodeJS.ErrnoException;
+        return false;
+      }
+    },
+    get isTTY() {
+      return stream.isTTY;
+    },
+    failure: () => failed,
+  };
+}

@@ -7,9 +7,15 @@ import { UsageError } from './io.js';
  */
 export interface OptionSpec {
   description: string;
-  /** `flag` takes no value; `choice` one of `choices`; `date` an ISO date; `string` anything; `list` repeatable. */
-  type: 'flag' | 'choice' | 'date' | 'string' | 'list';
+  /**
+   * `flag` takes no value; `choice` one of `choices`; `date` an ISO date; `integer` a whole number
+   * written in decimal digits, from `min` to `max` (kept as its text); `string` any non-blank text;
+   * `list` repeatable.
+   */
+  type: 'flag' | 'choice' | 'date' | 'integer' | 'string' | 'list';
   choices?: readonly string[];
+  min?: number;
+  max?: number;
   default?: string;
   valueName?: string;
 }
@@ -43,7 +49,7 @@ export const commands = {
     options: {
       format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` (documented, stable) for tools.' },
       'as-of': asOf,
-      top: { type: 'string', valueName: 'N', description: 'Show only the N findings that put most patients at risk (pretty output only).' },
+      top: { type: 'integer', min: 1, valueName: 'N', description: 'Show only the N findings that put most patients at risk (pretty output only).' },
     },
   },
   'what-if': {
@@ -69,14 +75,14 @@ export const commands = {
     options: {
       format: { type: 'choice', choices: ['markdown', 'json', 'github', 'sarif'], default: 'markdown', description: 'Output format: `markdown` for a pull-request comment or job summary, `json` for tools, `github` for workflow annotations, `sarif` for code scanning.' },
       'as-of': asOf,
-      'site-url': { type: 'string', valueName: 'url', description: 'Where the register\'s site is published, for links in the markdown (default: the manifest\'s `policy.siteUrl`).' },
+      'site-url': { type: 'string', valueName: 'url', description: 'Where the register\'s site is published, for links in the markdown (default: the base\'s `policy.siteUrl`).' },
     },
   },
   build: {
     summary: 'Build the register\'s report site: hazard log, matrices, dependency graphs, safety case report.',
     args: [dir],
     options: {
-      out: { type: 'string', valueName: 'folder', default: '_site', description: 'Where to write the site. Must be empty, new, or a site crr built; never inside the register.' },
+      out: { type: 'string', valueName: 'folder', default: '_site', description: 'Where to write the site: a new or empty folder (`.git`, other hidden names and `CNAME` may be there), or one crr built before. A rebuild removes only the files crr wrote. Never inside the register.' },
       'as-of': asOf,
       'no-search': { type: 'flag', description: 'Skip the search index (a faster build).' },
     },
@@ -85,7 +91,7 @@ export const commands = {
     summary: 'Preview the report site on this machine, rebuilt when a register file changes.',
     args: [dir],
     options: {
-      port: { type: 'string', valueName: 'port', default: '8080', description: 'Port on 127.0.0.1 (0 for any free port).' },
+      port: { type: 'integer', min: 0, max: 65535, valueName: 'port', default: '8080', description: 'Port on 127.0.0.1 (0 for any free port).' },
       'as-of': asOf,
       'no-search': { type: 'flag', description: 'Skip the search index (faster rebuilds).' },
     },
@@ -156,10 +162,13 @@ export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName
     }
     let value: string | undefined = eq >= 0 ? token.slice(eq + 1) : rest[++i];
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}.`);
+    // `--out=` or `--out "$UNSET"` is a mistake, never a wish for the current folder or a default.
+    if (value.trim() === '') throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}, but was given an empty one.`, 'Check the variable or the quoting that gave it.');
     if (opt.type === 'choice' && !opt.choices!.includes(value)) {
       const guess = didYouMean(value, opt.choices!);
       throw new UsageError(`\`--${key}\` must be one of ${opt.choices!.map((c) => `\`${c}\``).join(', ')}, not \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
     }
+    if (opt.type === 'integer') checkInteger(key, opt, value);
     if (opt.type === 'date' && !isIsoDate(value)) throw new UsageError(`\`--${key}\` must be a real date written YYYY-MM-DD, not \`${value}\`.`, 'For example `--as-of 2026-04-07`.');
     if (opt.type === 'list') {
       const list = (options[key] as string[] | undefined) ?? [];
@@ -180,6 +189,18 @@ export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName
     throw new UsageError(`\`crr ${command}\` takes ${spec.args.length === 0 ? 'no arguments' : `at most ${spec.args.length} argument${spec.args.length > 1 ? 's' : ''}`}, but was given \`${positionals.slice(spec.args.length).join(' ')}\`.`, `Run \`crr ${command} --help\`.`);
   for (const [key, opt] of Object.entries(spec.options)) if (!(key in options) && opt.default !== undefined) options[key] = opt.default;
   return { command, args, options };
+}
+
+/**
+ * Decimal digits only, within the option's range: `Number()` would also take `0x1F91`, `1e3`,
+ * ` 80` and `` (as 0), which nobody means as a port or a count.
+ */
+function checkInteger(key: string, opt: OptionSpec, value: string): void {
+  const min = opt.min ?? 0;
+  const max = opt.max ?? Number.MAX_SAFE_INTEGER;
+  const range = opt.max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+  if (!/^[0-9]{1,16}$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`\`--${key}\` must be a whole number ${range}, written in digits, not \`${value}\`.`, `For example \`--${key} ${opt.default ?? Math.min(max, Math.max(min, 10))}\`.`);
 }
 
 /** `--help` text, from the table. */
