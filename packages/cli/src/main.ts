@@ -5,13 +5,17 @@ import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { helpText, parseArgs } from './options.js';
+import { guardedStream, safeLine } from './render/safe-text.js';
 import { CLI_VERSION } from './version.js';
 
 /**
  * Run one crr command and return its exit code. Never throws and never prints a stack trace:
  * a bug in crr itself is reported as one, with a request to report it (set CRR_DEBUG=1 for the trace).
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // Register text is escaped where it is rendered; this guard catches whatever a renderer
+  // missed, so no output of crr can drive the reader's terminal (render/safe-text.ts).
+  const io: Io = { ...given, stdout: guardedStream(given.stdout), stderr: guardedStream(given.stderr) };
   try {
     const parsed = parseArgs(argv);
     if ('help' in parsed) {
@@ -44,7 +48,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`crr: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      // Usage messages quote what was typed, and sometimes names from a repository: one line each.
+      io.stderr.write(`crr: ${safeLine(e.message)}\n${e.hint ? `  hint: ${safeLine(e.hint)}\n` : ''}`);
       return EXIT.cannotRun;
     }
     const err = e as Error;

@@ -5,6 +5,7 @@ import { annotationsFromDiagnostics, repositoryDir } from '../render/annotations
 import { paint } from '../render/colour.js';
 import { githubCommands } from '../render/github.js';
 import { writeDiagnostics } from '../render/pretty.js';
+import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
 import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
@@ -13,14 +14,15 @@ import { CLI_VERSION } from '../version.js';
 export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
   const dir = parsed.args.dir ?? '.';
   const asOf = asOfOption(parsed, io);
-  const { register, diagnostics } = await loadValidated(io, dir, asOf);
+  const { register, diagnostics } = await loadValidated(io, dir, asOf, 'validate');
   const format = parsed.options.format;
-  if (format === 'json') io.stdout.write(JSON.stringify(validationJson(register, diagnostics, asOf), null, 2) + '\n');
+  // JSON and SARIF escape every control and bidi character (jsonText): safe to show in a terminal.
+  if (format === 'json') io.stdout.write(jsonText(validationJson(register, diagnostics, asOf)));
   else if (format === 'github' || format === 'sarif') {
     // For CI: files named as the repository sees them, whatever form of the folder was typed.
     const annotations = annotationsFromDiagnostics(diagnostics, repositoryDir(dir, io.cwd, io.env));
     if (format === 'github') io.stdout.write(githubCommands(annotations));
-    else io.stdout.write(JSON.stringify(sarifLog(annotations, catalogue, { toolVersion: CLI_VERSION }), null, 2) + '\n');
+    else io.stdout.write(jsonText(sarifLog(annotations, catalogue, { toolVersion: CLI_VERSION })));
   } else {
     const p = paint(useColour(io));
     const ctx = { displayDir: dir, register, paint: p };

@@ -1,9 +1,10 @@
-import { didYouMean, parseSelectorText, selectorKeys, whatIf, type Register } from '@crr/core';
+import { declaredAttributeNames, didYouMean, parseSelectorText, selectorKeys, selectorPatternLimits, whatIf, type Register, type Selector, type SelectorText } from '@crr/core';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { jsonText, safeLine } from '../render/safe-text.js';
 import { CLI_VERSION } from '../version.js';
 import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
@@ -15,7 +16,9 @@ export async function whatIfCommand(parsed: Parsed, io: Io): Promise<number> {
   const asOf = asOfOption(parsed, io);
   const fails = (parsed.options.fail as string[] | undefined) ?? [];
   if (!fails.length) throw new UsageError('Say what fails with `--fail`: an asset id or a selector.', 'For example `crr what-if registers/example-icb --fail vpn-a` or `--fail "software=MX 18.*"`.');
-  const { register, diagnostics, errors } = await loadValidated(io, dir, asOf);
+  // A selector's syntax and size need no register: refuse a mistake before reading one.
+  for (const text of fails) if (text.includes('=')) checkSelectorText(text);
+  const { register, diagnostics, errors } = await loadValidated(io, dir, asOf, 'what-if');
   const p = paint(useColour(io));
   if (errors) {
     writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no scenario was run. Fix them and run `crr what-if` again.');
@@ -27,12 +30,13 @@ export async function whatIfCommand(parsed: Parsed, io: Io): Promise<number> {
     if (!f.assets.length) throw new UsageError(`The selector \`${f.spec}\` matches no asset.`, 'Check the value; `*` is a wildcard, and matching ignores case.');
   if (parsed.options.format === 'json') {
     const m = register.manifest;
-    io.stdout.write(JSON.stringify({ schemaVersion: 1, tool: { name: 'crr', version: CLI_VERSION }, register: m ? { id: m.id, title: m.title, version: m.version } : null, asOf, ...result }, null, 2) + '\n');
+    io.stdout.write(jsonText({ schemaVersion: 1, tool: { name: 'crr', version: CLI_VERSION }, register: m ? { id: m.id, title: m.title, version: m.version } : null, asOf, ...result }));
     return EXIT.ok;
   }
   const out: string[] = [];
-  out.push(p.bold(`What if ${result.failed.map((f) => f.spec).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}?`));
-  for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${f.spec} selects ${f.assets.length} asset${f.assets.length === 1 ? '' : 's'}: ${shortList(f.assets)}`);
+  // Selectors quote values that match register text: escaped, then painted.
+  out.push(p.bold(`What if ${result.failed.map((f) => safeLine(f.spec)).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}?`));
+  for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${safeLine(f.spec)} selects ${f.assets.length} asset${f.assets.length === 1 ? '' : 's'}: ${shortList(f.assets)}`);
   out.push('');
   if (!result.reach.pairs) out.push('Nothing is cut: every site keeps every clinical service.');
   else {
@@ -50,14 +54,48 @@ function toSpec(text: string, register: Register): Spec {
     const known = register.assets.some((a) => a.id === text);
     if (!known) {
       const guess = didYouMean(text, register.assets.map((a) => a.id));
-      throw new UsageError(`There is no asset \`${text}\` in the register.${guess ? ` Did you mean \`${guess}\`?` : ''}`, 'Give an asset id, or a selector such as `vendor=Cisco Meraki`.');
+      throw new UsageError(`There is no asset ${shown(text)} in the register.${guess ? ` Did you mean \`${guess}\`?` : ''}`, 'Give an asset id, or a selector such as `vendor=Cisco Meraki`.');
     }
     return { asset: text };
   }
+  return { selector: selectorOf(text, declaredAttributeNames(register.assets)), text };
+}
+
+/** The selector keys other than free-form attributes, for hints. */
+const fixedKeys = selectorKeys.filter((k) => k !== 'attributes').join(', ');
+
+/** What was typed, in backticks, cut short: a `--fail` value can be as long as a command line. */
+const shown = (text: string) => '`' + safeLine(text.length > 80 ? `${text.slice(0, 79)}…` : text) + '`';
+
+/** The selector `--fail key=value,…` names; `attributes.<name>` must be one the register's assets declare. */
+function selectorOf(text: string, attributeNames: readonly string[]): Selector {
+  const parsed = parseSelectorText(text, new Set(attributeNames));
+  if (!parsed.selector) refuse(text, parsed, attributeNames);
+  return parsed.selector;
+}
+
+/** Refuse a selector's syntax or size, which need no register; an attribute name waits for the register. */
+function checkSelectorText(text: string): void {
   const parsed = parseSelectorText(text);
-  if (!parsed.selector) {
-    const guess = parsed.badKey ? didYouMean(parsed.badKey, selectorKeys) : undefined;
-    throw new UsageError(`\`${text}\` is not a valid selector: ${parsed.problem}.${guess ? ` Did you mean \`${guess}\`?` : ''}`, `Write \`key=value\`, joined by commas; keys: ${selectorKeys.filter((k) => k !== 'attributes').join(', ')}, attributes.<name>.`);
+  if (!parsed.selector && parsed.badAttribute === undefined) refuse(text, parsed);
+}
+
+/** A usage error saying why the text is not a selector, with a hint for that problem. */
+function refuse(text: string, parsed: SelectorText, attributeNames?: readonly string[]): never {
+  const guess =
+    parsed.badKey !== undefined ? didYouMean(parsed.badKey, selectorKeys) : parsed.badAttribute !== undefined && attributeNames ? didYouMean(parsed.badAttribute, attributeNames) : undefined;
+  const problem = `${shown(text)} is not a valid selector: ${parsed.problem}.${guess ? ` Did you mean \`${guess}\`?` : ''}`;
+  const { length, wildcards } = selectorPatternLimits;
+  if (parsed.overLimit)
+    throw new UsageError(problem, `A selector value may have at most ${length} characters and at most ${wildcards} \`*\` wildcards; one \`*\` stands for any run of characters, e.g. \`id=fw-*\`.`);
+  if (parsed.badAttribute !== undefined && attributeNames) {
+    const listed = attributeNames.slice(0, 20).map((n) => `attributes.${n}`).join(', ') + (attributeNames.length > 20 ? ` and ${attributeNames.length - 20} more` : '');
+    throw new UsageError(
+      problem,
+      attributeNames.length
+        ? `The assets in this register declare these attributes: ${listed}. Other keys: ${fixedKeys}.`
+        : `No asset in this register declares free-form \`attributes\`; select by ${fixedKeys}.`,
+    );
   }
-  return { selector: parsed.selector, text };
+  throw new UsageError(problem, `Write \`key=value\`, joined by commas; keys: ${fixedKeys}, attributes.<name>.`);
 }

@@ -1,5 +1,6 @@
 import type { SourceText } from '@crr/core';
 import type { Paint } from './colour.js';
+import { safeLine } from './safe-text.js';
 
 /** Widest line shown; longer lines are cut to a window around the column. */
 const WIDTH = 120;
@@ -19,14 +20,17 @@ export function codeFrame(source: SourceText, line: number, column: number, p: P
     const marker = n === line ? p.red('>') : ' ';
     out.push(`${marker} ${p.dim(String(n).padStart(width) + ' |')} ${text}`);
     if (n === line) {
-      const before = source.lines.lineText(n).slice(start, column - 1).replace(/[^\t]/g, ' ');
+      // Measured on the escaped text, as shown, so the caret stays under its column when an
+      // escape is wider than the character it shows.
+      const before = safeLine(source.lines.lineText(n).slice(start, column - 1)).replace(/[^\t]/g, ' ');
       out.push(`  ${' '.repeat(width)} ${p.dim('|')} ${start > 0 ? ' ' : ''}${before}${p.red('^')}`);
     }
   }
   return out.join('\n');
 }
 
+/** The part of a source line shown, escaped: a source line is register text like any other. */
 function window(s: string, start: number): string {
   const cut = s.slice(start, start + WIDTH);
-  return (start > 0 ? '…' : '') + cut + (s.length > start + WIDTH ? '…' : '');
+  return (start > 0 ? '…' : '') + safeLine(cut) + (s.length > start + WIDTH ? '…' : '');
 }

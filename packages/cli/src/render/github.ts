@@ -1,4 +1,5 @@
 import { countsText, sortAnnotations, type Annotation } from './annotations.js';
+import { safeLine } from './safe-text.js';
 
 /**
  * GitHub Actions workflow commands: one `::error file=F,line=L,col=C,title=T::message` line per
@@ -22,9 +23,18 @@ export function workflowCommand(command: string, properties: Record<string, stri
   return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
 }
 
-/** The message: `%` first, so that an escape is never escaped again. */
+/**
+ * The message: `%` first, so that an escape is never escaped again. CR and LF are %-escaped (the
+ * runner restores them in the annotation); every other control or bidi character becomes a
+ * visible escape (`\x1b`), since the log shows it to a reader whose browser or terminal would act
+ * on it.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const visible = s
+    .split(/(\r|\n)/)
+    .map((part) => (part === '\r' || part === '\n' ? part : safeLine(part)))
+    .join('');
+  return visible.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: also `:` and `,`, which would otherwise end it. */

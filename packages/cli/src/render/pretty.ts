@@ -1,6 +1,7 @@
 import { countBySeverity, type Diagnostic, type Register } from '@crr/core';
 import { codeFrame } from './code-frame.js';
 import type { Paint } from './colour.js';
+import { safeLine } from './safe-text.js';
 
 export interface PrettyContext {
   /** How the register folder is shown in front of each file: the path the user typed. */
@@ -18,12 +19,14 @@ export function displayPath(dir: string, file: string | undefined): string {
 /** `file:line:col CODE severity message`, then a code frame and the hint. */
 export function renderDiagnostic(d: Diagnostic, ctx: PrettyContext): string {
   const { paint: p } = ctx;
-  const where = displayPath(ctx.displayDir, d.file) + (d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '');
+  // File names and messages quote the register (values, ids, names of files in a pull request):
+  // escaped, then painted, so only crr's own colours reach the terminal.
+  const where = safeLine(displayPath(ctx.displayDir, d.file)) + (d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : '');
   const sev = d.severity === 'error' ? p.red('error') : p.yellow('warning');
-  const lines = [`${p.bold(where)} ${p.dim(d.code)} ${sev} ${d.message}`];
+  const lines = [`${p.bold(where)} ${p.dim(d.code)} ${sev} ${safeLine(d.message)}`];
   const source = d.file ? ctx.register.sources.get(d.file) : undefined;
   if (source && d.line !== undefined) lines.push(codeFrame(source, d.line, d.column ?? 1, p));
-  if (d.hint) lines.push(`  ${p.cyan('hint:')} ${d.hint}`);
+  if (d.hint) lines.push(`  ${p.cyan('hint:')} ${safeLine(d.hint)}`);
   return lines.join('\n');
 }
 

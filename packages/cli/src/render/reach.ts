@@ -1,4 +1,5 @@
 import type { Reach } from '@crr/core';
+import { safeLine } from './safe-text.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -10,10 +11,11 @@ export function reachLine(r: Reach): string {
 
 /** "patient-record 12 sites (98,412 patients); telephony …" */
 export function servicesLine(r: Reach): string {
-  return r.byService.map((s) => `${s.service} ${s.sites} site${s.sites === 1 ? '' : 's'} (${n(s.patients)})`).join('; ');
+  return r.byService.map((s) => `${safeLine(s.service)} ${s.sites} site${s.sites === 1 ? '' : 's'} (${n(s.patients)})`).join('; ');
 }
 
-/** A list of ids, shortened: "Y90101, Y90102 and 38 more". */
+/** A list of ids, shortened: "Y90101, Y90102 and 38 more". Ids are register text, so escaped. */
 export function shortList(ids: readonly string[], max = 8): string {
-  return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
+  const shown = ids.slice(0, max).map(safeLine).join(', ');
+  return ids.length <= max ? shown : `${shown} and ${ids.length - max} more`;
 }
