@@ -1,14 +1,18 @@
 import { acceptanceRequired } from './acceptance-required.js';
+import { capacityUnit } from './capacity-unit.js';
 import { closedHazardUnverified } from './closed-hazard-unverified.js';
+import { dependencyDepth } from './dependency-depth.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptySelector } from './empty-selector.js';
 import { evidenceDates } from './evidence-dates.js';
 import { expiredEvidence } from './expired-evidence.js';
 import { groupSize } from './group-size.js';
+import { idsDifferByCase } from './ids-differ-by-case.js';
 import { incidentDates } from './incident-dates.js';
 import { incidentInFuture } from './incident-in-future.js';
 import { incidentWithoutHazard } from './incident-without-hazard.js';
 import { localAssetType } from './local-asset-type.js';
+import { organisationCycle } from './organisation-cycle.js';
 import { practiceDetails } from './practice-details.js';
 import { requirementCycle } from './requirement-cycle.js';
 import { residualAboveInitial } from './residual-above-initial.js';
@@ -16,6 +20,7 @@ import { residualJustification } from './residual-justification.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskLevel } from './risk-level.js';
 import { riskSchemeIncomplete, riskSchemeNotMonotone } from './risk-scheme.js';
+import { selectorPattern } from './selector-pattern.js';
 import type { Rule } from './rule.js';
 import { siteWithoutRoute } from './site-without-route.js';
 import { storedRating } from './stored-rating.js';
@@ -55,4 +60,9 @@ export const rules: readonly Rule[] = [
   transferDetails,
   emptySelector,
   localAssetType,
+  idsDifferByCase,
+  selectorPattern,
+  organisationCycle,
+  capacityUnit,
+  dependencyDepth,
 ];
