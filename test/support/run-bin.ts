@@ -30,6 +30,8 @@ export interface BinOptions {
   /** Kill the process after this many milliseconds (default 30 s). */
   timeoutMs?: number;
   input?: string;
+  /** Options for node itself, before the script (e.g. `--import` of a watcher). */
+  nodeArgs?: readonly string[];
 }
 
 /** A clean environment: no colour, no debug traces, nothing of the developer's shell. */
@@ -40,7 +42,7 @@ function binEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** Run `crr argv…` and wait for it (synchronously: simplest where nothing else must run meanwhile). */
 export function runBin(argv: readonly string[], options: BinOptions = {}): BinRun {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [BIN, ...argv], {
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...argv], {
     cwd: options.cwd ?? REPO,
     env: binEnv(options.env),
     encoding: 'utf8',
