@@ -1,4 +1,5 @@
 import type { DependencyGraph, Req } from './graph.js';
+import { trampoline } from './trampoline.js';
 
 /**
  * Which routes work when the given assets have failed. One evaluation visits every asset and
@@ -35,7 +36,7 @@ export interface AssetStateStore {
 /**
  * A function telling whether an asset works, evaluating (and storing) the states of what it needs on the way. Needs
  * can chain thousands deep, so this is not recursion: generators yield the asset they need next
- * and an explicit stack runs them, in the order and with the short cuts (`every`, `some`) that
+ * and `trampoline` runs them, in the order and with the short cuts (`every`, `some`) that
  * recursion would take. An asset in progress (a cycle) does not work.
  */
 export function assetEvaluator(graph: DependencyGraph, failed: ReadonlySet<number>, store: AssetStateStore): (a: number) => boolean {
@@ -85,24 +86,7 @@ export function assetEvaluator(graph: DependencyGraph, failed: ReadonlySet<numbe
       }
     }
   }
-  return (a: number): boolean => {
-    const first = known(a);
-    if (first !== undefined) return first;
-    const stack: Step[] = [worksOf(a)];
-    let input = false;
-    while (stack.length) {
-      const step = stack[stack.length - 1]!.next(input);
-      if (step.done) {
-        stack.pop();
-        input = step.value;
-        continue;
-      }
-      const value = known(step.value);
-      if (value !== undefined) input = value;
-      else stack.push(worksOf(step.value));
-    }
-    return input;
-  };
+  return (a: number): boolean => trampoline(a, known, worksOf);
 }
 
 type Works = ((a: number) => boolean) | Uint8Array;

@@ -1,4 +1,5 @@
 import type { DependencyGraph, Req } from './graph.js';
+import { trampoline } from './trampoline.js';
 
 /**
  * Single failure points in one pass. The cut set of a requirement is the set of assets whose
@@ -28,7 +29,7 @@ export function computeCutSets(graph: DependencyGraph): CutSets {
   const memo = new Map<Req, Cut>();
 
   // The definitions below recurse through needs, which a register can chain thousands deep: they
-  // are generators that yield what they need next, run on an explicit stack by `run`, in the
+  // are generators that yield what they need next, run by `trampoline` (trampoline.ts), in the
   // same order and with the same short cuts as plain recursion, so no chain exhausts the stack.
   type Need = { asset: number } | { req: Req };
   type Step = Generator<Need, Cut, Cut>;
@@ -93,24 +94,7 @@ export function computeCutSets(graph: DependencyGraph): CutSets {
   };
   const start = (need: Need): Step => ('asset' in need ? ofAsset(need.asset) : ofReq(need.req));
 
-  const run = (need: Need): Cut => {
-    const first = known(need);
-    if (first !== undefined) return first;
-    const stack: Step[] = [start(need)];
-    let input: Cut = BROKEN;
-    while (stack.length) {
-      const step = stack[stack.length - 1]!.next(input);
-      if (step.done) {
-        stack.pop();
-        input = step.value;
-        continue;
-      }
-      const value = known(step.value);
-      if (value !== undefined) input = value;
-      else stack.push(start(step.value));
-    }
-    return input;
-  };
+  const run = (need: Need): Cut => trampoline(need, known, start);
 
   const route = graph.routes.map((r) => run({ req: { kind: 'all', members: r.needs } as Req }));
   const asset = graph.assets.map((_, a) => run({ asset: a }));

@@ -1,4 +1,5 @@
 import type { DependencyGraph, Req } from './graph.js';
+import { trampoline } from './trampoline.js';
 
 /**
  * For each asset, the routes whose requirement tree reaches it (directly or through other
@@ -20,7 +21,7 @@ export function indexRoutes(graph: DependencyGraph): RouteIndex {
   const busy = new Uint8Array(graph.assets.length);
 
   // Needs can chain thousands deep: these recurse as generators that yield what they need next,
-  // run on an explicit stack by `run` in the order plain recursion would take (see cut-sets.ts).
+  // run by `trampoline` (trampoline.ts) in the order plain recursion would take.
   type Found = [number[], number[]];
   type Need = { asset: number } | { req: Req };
   type Step = Generator<Need, Found, Found>;
@@ -68,24 +69,8 @@ export function indexRoutes(graph: DependencyGraph): RouteIndex {
     const assets = reqAssets.get(need.req);
     return assets ? [assets, reqGroups.get(need.req)!] : undefined;
   };
-  const run = (need: Need): Found => {
-    const first = known(need);
-    if (first) return first;
-    const stack: Step[] = ['asset' in need ? ofAsset(need.asset) : ofReq(need.req)];
-    let input: Found = [[], []];
-    while (stack.length) {
-      const step = stack[stack.length - 1]!.next(input);
-      if (step.done) {
-        stack.pop();
-        input = step.value;
-        continue;
-      }
-      const value = known(step.value);
-      if (value) input = value;
-      else stack.push('asset' in step.value ? ofAsset(step.value.asset) : ofReq(step.value.req));
-    }
-    return input;
-  };
+  const start = (need: Need): Step => ('asset' in need ? ofAsset(need.asset) : ofReq(need.req));
+  const run = (need: Need): Found => trampoline(need, known, start);
 
   const routesOfAsset: number[][] = graph.assets.map(() => []);
   const routesOfGroup = new Map<number, number[]>();
