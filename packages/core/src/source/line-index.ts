@@ -1,10 +1,15 @@
-/** Offsets to 1-based line and column, by binary search over line starts. */
+/**
+ * Offsets to 1-based line and column, by binary search over line starts. Lines end as YAML says
+ * they do: `\n`, `\r\n`, or a lone `\r` (old Mac files), so a position the parser gives and the
+ * line a code frame shows always agree.
+ */
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
     this.starts = starts;
   }
 
@@ -28,7 +33,7 @@ export class LineIndex {
     const start = this.starts[line - 1];
     if (start === undefined) return '';
     const next = this.starts[line];
-    const end = next === undefined ? this.text.length : next - 1;
-    return this.text.slice(start, end).replace(/\r$/, '');
+    const end = next === undefined ? this.text.length : next;
+    return this.text.slice(start, end).replace(/(\r\n?|\n)$/, '');
   }
 }
