@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
 import { loadCodes } from '../load/load-codes.js';
 
 /**
@@ -36,7 +37,6 @@ export const YAML_SEARCH_LIMIT = 10_000;
  * is the first YAML file found in it (depth first, by name), for a hidden folder.
  */
 export function skippedFolderDiagnostic(folder: string, yaml?: string): Diagnostic {
-  const def = loadCodes.skippedFolder;
   const name = folder.slice(folder.lastIndexOf('/') + 1);
   const dependencies = name === 'node_modules';
   const message = dependencies
@@ -45,5 +45,5 @@ export function skippedFolderDiagnostic(folder: string, yaml?: string): Diagnost
   const hint = dependencies
     ? 'Remove `node_modules` from the register folder (install packages outside it), or move any register files out of it.'
     : `If they belong to the register, move them to a folder whose name does not start with \`.\`; if not, move \`${name}\` out of the register folder.`;
-  return { code: def.code, severity: def.severity, rule: def.name, file: folder, message, hint };
+  return makeDiagnostic(loadCodes.skippedFolder, { file: folder, message, hint });
 }
