@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '@crr/core';
+import { catalogue, validationCatalogue } from '@crr/core';
 import type { Annotation } from '../../packages/cli/src/render/annotations.js';
 import { FINGERPRINT_KEY, sarifLog, type SarifLog, type SarifResult } from '../../packages/cli/src/render/sarif.js';
 import { runCli } from '../support/run-cli.js';
@@ -116,11 +116,12 @@ describe('crr validate --format sarif', () => {
       expect(log.runs).toHaveLength(1);
       const run = log.runs[0];
 
-      // Every catalogue rule is described, once, at its severity.
+      // Every code validation can report is described, once, at its severity (the G codes are crr diff's).
       const { rules } = run.tool.driver;
       expect(rules.map((r) => r.id)).toEqual([...rules.map((r) => r.id)].sort());
       expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
-      for (const c of catalogue) {
+      expect(rules.filter((r) => r.id.startsWith('CRR-G'))).toEqual([]);
+      for (const c of validationCatalogue) {
         const rule = rules.find((r) => r.id === c.code);
         expect(rule, c.code).toBeDefined();
         expect(rule!.defaultConfiguration.level).toBe(c.severity);

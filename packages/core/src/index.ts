@@ -3,13 +3,13 @@
  * Pure functions of data, apart from `readRegisterFolder` (and `validateFolder`, which uses it).
  */
 export * from './diagnostics/diagnostic.js';
-export { catalogue } from './diagnostics/catalogue.js';
-export type { CodeDefinition } from './diagnostics/code.js';
+export { catalogue, validationCatalogue, diffCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
+export type { CodeDefinition, CodeSeverity } from './diagnostics/code.js';
 export { didYouMean } from './diagnostics/did-you-mean.js';
 export { addMonths, isIsoDate } from './dates.js';
 export { readRegisterFolder, FolderNotFoundError, MAX_FILE_BYTES } from './io/read-folder.js';
 export { loadRegister } from './load/load-register.js';
-export { validateFiles, validateFolder, runRules, type ValidateOptions, type Validation } from './validate.js';
+export { validateFiles, validateFolder, validateRead, runRules, type ValidateOptions, type Validation } from './validate.js';
 export { registerJsonSchema, registerJsonSchemaText } from './model/json-schema.js';
 export { RegisterFile, collections, collectionNames, type CollectionName } from './model/register-file.js';
 export type * from './model/register.js';
@@ -53,6 +53,7 @@ export { slugOf, findingSlug, slugIndex, isSafeSlug, SLUG_MAX_LENGTH } from './r
 export { registerExport } from './report/register-export.js';
 export { diffRegisters, type RegisterDiff, type DiffSide, type At, type FieldChange, type RatingChange, type FailurePointChange, type HazardRef, type ReachChange } from './diff/register-diff.js';
 export { guards, runGuards, type Guard, type GuardFinding, type GuardResult } from './diff/guards.js';
+export { diffNotices, runDiffNotices, type DiffNoticeFinding, type DiffNoticeResult } from './diff/diff-notices.js';
 export { hazardFingerprint } from './diff/fingerprint.js';
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';

@@ -1,6 +1,8 @@
 import { capDiagnostics } from './diagnostics/cap-diagnostics.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { FolderNotFoundError, readRegisterFolder } from './io/read-folder.js';
+import { makeDiagnostic } from './diagnostics/make-diagnostic.js';
+import { positionDiagnostic, positionDiagnostics } from './diagnostics/position.js';
+import { FolderNotFoundError, readRegisterFolder, type FolderRead } from './io/read-folder.js';
 import { loadRegister } from './load/load-register.js';
 import type { Register } from './model/register.js';
 import { rules as allRules } from './rules/index.js';
@@ -23,41 +25,19 @@ export function runRules(register: Register, options: ValidateOptions): Diagnost
   const out: Diagnostic[] = [];
   for (const rule of options.rules ?? allRules) {
     for (const f of rule.check({ register, asOf: options.asOf })) {
-      const path = [...f.at.path, ...(f.below ?? [])];
-      const pos = register.sources.get(f.at.file)?.locate(path, { key: f.atKey ?? false }) ?? { line: f.at.line, column: f.at.column };
       const field = fieldName(f.below);
-      out.push({
-        code: rule.code,
-        severity: rule.severity,
-        rule: rule.name,
-        file: f.at.file,
-        line: pos.line,
-        column: pos.column,
-        path,
-        ...(f.record ? { record: f.record } : {}),
-        ...(field ? { field } : {}),
-        message: f.message,
-        hint: f.hint,
-      });
+      const d = makeDiagnostic(rule, { file: f.at.file, path: [...f.at.path, ...(f.below ?? [])], record: f.record, field, message: f.message, hint: f.hint });
+      out.push(positionDiagnostic(d, register.sources, { key: f.atKey ?? false, fallback: { line: f.at.line, column: f.at.column } }));
     }
   }
   return out;
-}
-
-/** Give a position to load diagnostics that know their path but not yet their line. */
-function position(register: Register, diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (d.line !== undefined || !d.file || !d.path) return d;
-    const pos = register.sources.get(d.file)?.locate(d.path, { key: d.rule === 'unknown-key' || d.rule === 'reserved-key' });
-    return pos ? { ...d, ...pos } : d;
-  });
 }
 
 /** Files to every diagnostic, sorted, none left out. */
 function allDiagnostics(files: readonly SourceFile[], options: ValidateOptions & { refused?: number }): Validation {
   const { register, diagnostics } = loadRegister(files, { refused: options.refused ?? 0 });
   const ruled = runRules(register, options);
-  return { register, diagnostics: sortDiagnostics([...position(register, diagnostics), ...ruled]) };
+  return { register, diagnostics: sortDiagnostics([...positionDiagnostics(diagnostics, register.sources), ...ruled]) };
 }
 
 /**
@@ -69,12 +49,20 @@ export function validateFiles(files: readonly SourceFile[], options: ValidateOpt
   return { register, diagnostics: capDiagnostics(diagnostics) };
 }
 
-/** A folder to sorted diagnostics, capped as by validateFiles. Throws FolderNotFoundError only when there is no folder at all. */
-export async function validateFolder(folder: string, options: ValidateOptions): Promise<Validation> {
-  const read = await readRegisterFolder(folder);
+/**
+ * A register folder read (from disk, `readRegisterFolder`, or at a git revision,
+ * `readRegisterAtRevision`) to sorted diagnostics: what the read refused, counted so the loader
+ * can say the register is incomplete, then everything `validateFiles` finds; capped as by it.
+ */
+export function validateRead(read: FolderRead, options: ValidateOptions): Validation {
   const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
   const result = allDiagnostics(read.files, { ...options, refused });
   return { register: result.register, diagnostics: capDiagnostics(sortDiagnostics([...read.diagnostics, ...result.diagnostics])) };
+}
+
+/** A folder to sorted diagnostics, capped as by validateFiles. Throws FolderNotFoundError only when there is no folder at all. */
+export async function validateFolder(folder: string, options: ValidateOptions): Promise<Validation> {
+  return validateRead(await readRegisterFolder(folder), options);
 }
 
 export { FolderNotFoundError };

@@ -1,6 +1,7 @@
 import { loadCodes } from '../load/load-codes.js';
 import { loadLimits } from '../load/load-limits.js';
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { makeDiagnostic } from './make-diagnostic.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
 
@@ -64,25 +65,23 @@ export function capDiagnostics(sorted: readonly Diagnostic[], limits: { perFile:
   for (const [file, hidden] of hiddenIn) {
     let first = hidden[0]!;
     for (const d of hidden) if ((d.line ?? 0) < (first.line ?? 0) || ((d.line ?? 0) === (first.line ?? 0) && (d.column ?? 0) < (first.column ?? 0))) first = d;
-    summaries.push({
-      code: loadCodes.diagnosticsCapped.code,
-      severity: loadCodes.diagnosticsCapped.severity,
-      rule: loadCodes.diagnosticsCapped.name,
-      ...(file ? { file } : {}),
-      ...(file && first.line !== undefined ? { line: first.line, column: first.column ?? 1 } : {}),
-      message: `And ${n(hidden.length)} more ${hidden.length === 1 ? 'problem' : 'problems'} (${counted(hidden)}) ${file ? 'in this file were not shown, the first of them here' : 'in the register were not shown'}; crr shows at most ${n(limits.perFile)} for each file.`,
-      hint: 'Fix the problems shown first (so many usually share one cause), then run again.',
-    });
+    summaries.push(
+      makeDiagnostic(loadCodes.diagnosticsCapped, {
+        ...(file ? { file } : {}),
+        ...(file && first.line !== undefined ? { line: first.line, column: first.column ?? 1 } : {}),
+        message: `And ${n(hidden.length)} more ${hidden.length === 1 ? 'problem' : 'problems'} (${counted(hidden)}) ${file ? 'in this file were not shown, the first of them here' : 'in the register were not shown'}; crr shows at most ${n(limits.perFile)} for each file.`,
+        hint: 'Fix the problems shown first (so many usually share one cause), then run again.',
+      }),
+    );
   }
   if (elsewhere.length) {
     const files = new Set(elsewhere.map((d) => d.file ?? '')).size;
-    summaries.push({
-      code: loadCodes.diagnosticsCapped.code,
-      severity: loadCodes.diagnosticsCapped.severity,
-      rule: loadCodes.diagnosticsCapped.name,
-      message: `And ${n(elsewhere.length)} more ${elsewhere.length === 1 ? 'problem' : 'problems'} (${counted(elsewhere)}) in ${n(files)} ${files === 1 ? 'file' : 'files'} were not shown; crr shows at most ${n(limits.total)} in all.`,
-      hint: 'Fix the problems shown first, then run again.',
-    });
+    summaries.push(
+      makeDiagnostic(loadCodes.diagnosticsCapped, {
+        message: `And ${n(elsewhere.length)} more ${elsewhere.length === 1 ? 'problem' : 'problems'} (${counted(elsewhere)}) in ${n(files)} ${files === 1 ? 'file' : 'files'} were not shown; crr shows at most ${n(limits.total)} in all.`,
+        hint: 'Fix the problems shown first, then run again.',
+      }),
+    );
   }
   return sortDiagnostics([...shown, ...summaries]);
 }

@@ -1,16 +1,19 @@
 /**
  * A diagnostic is data: a permanent code, a severity, where it is, what it concerns, a message
- * and a hint. Rules produce drafts that name a YAML path; `locate` turns the path into a line
- * and column. Only the CLI turns diagnostics into an exit code.
+ * and a hint, built only by `makeDiagnostic` from the code's definition. Diagnostics that name a
+ * YAML path get their line and column in the positioning stage (`position.ts`). Only the CLI
+ * turns diagnostics into an exit code.
  */
+import type { DiagnosticCode } from './catalogue.js';
+
 export type Severity = 'error' | 'warning';
 
 /** A path into one YAML document: mapping keys and sequence indices. */
 export type YamlPath = readonly (string | number)[];
 
 export interface Diagnostic {
-  /** Permanent code, e.g. `CRR-E012`; never renamed or reused. */
-  code: string;
+  /** Permanent code, e.g. `CRR-E012`; never renamed or reused; one of the catalogue's. */
+  code: DiagnosticCode;
   severity: Severity;
   /** The rule or stage that produced it, e.g. `duplicate-id`. */
   rule: string;

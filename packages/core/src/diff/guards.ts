@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from '../diagnostics/catalogue.js';
+import type { CodeDefinition } from '../diagnostics/code.js';
 import type { Policy } from '../model/manifest.js';
 import type { At, RegisterDiff } from './register-diff.js';
 
@@ -12,16 +14,19 @@ export interface GuardFinding {
  * A guard: a change that must not pass unnoticed. Each has a permanent code (never renamed or
  * reused), can be switched off in the manifest's `policy.guards`, and fails CI when it trips.
  */
-export interface Guard {
-  code: string;
+export interface Guard<C extends string = DiagnosticCode> extends CodeDefinition<C, 'error'> {
   name: keyof NonNullable<Policy['guards']>;
-  title: string;
-  explanation: string;
   check(diff: RegisterDiff): GuardFinding[];
 }
 
-const deletedOpenHazard: Guard = {
+/** Define a guard, as `defineRule` a rule: its code's definition and its check in one place. */
+function defineGuard<C extends string>(guard: Guard<C>): Guard<C> {
+  return Object.freeze(guard);
+}
+
+const deletedOpenHazard = defineGuard({
   code: 'CRR-G001',
+  severity: 'error',
   name: 'deleted-open-hazard',
   title: 'An open or transferred hazard was deleted instead of closed',
   explanation:
@@ -35,10 +40,11 @@ const deletedOpenHazard: Guard = {
         message: `Hazard \`${h.id}\` (${h.title}) was ${h.status} and has been deleted.`,
         hint: 'Keep the hazard and set its status to `closed` once every control is verified, or restore it.',
       })),
-};
+});
 
-const residualRaisedWithoutAcceptance: Guard = {
+const residualRaisedWithoutAcceptance = defineGuard({
   code: 'CRR-G002',
+  severity: 'error',
   name: 'residual-raised-without-acceptance',
   title: 'A residual rating rose without a new acceptance',
   explanation:
@@ -52,10 +58,11 @@ const residualRaisedWithoutAcceptance: Guard = {
         message: `The residual rating of hazard \`${r.hazard}\` (${r.title}) rises from ${r.before} to ${r.after}, and no new acceptance of it is recorded.`,
         hint: 'Add an acceptance of the hazard at its new residual risk under `acceptances:`, signed by the accountable role.',
       })),
-};
+});
 
-const controlRemovedWithoutReplacement: Guard = {
+const controlRemovedWithoutReplacement = defineGuard({
   code: 'CRR-G003',
+  severity: 'error',
   name: 'control-removed-without-replacement',
   title: 'A control was removed from an open hazard with no replacement',
   explanation:
@@ -69,10 +76,11 @@ const controlRemovedWithoutReplacement: Guard = {
         message: `Control \`${r.control}\` was removed from ${r.hazardStatus} hazard \`${r.hazard}\`, and no control was added to it.`,
         hint: 'Add the control that replaces it, or put it back; if the risk really changed, reassess the hazard.',
       })),
-};
+});
 
-const uncoveredFailurePoint: Guard = {
+const uncoveredFailurePoint = defineGuard({
   code: 'CRR-G004',
+  severity: 'error',
   name: 'uncovered-failure-point',
   title: 'A new failure point reaches a clinical service and no hazard names it',
   explanation:
@@ -86,13 +94,13 @@ const uncoveredFailurePoint: Guard = {
         message: `\`${f.asset}\` (${f.name}) becomes a single failure point for ${f.sites.length} site${f.sites.length === 1 ? '' : 's'} (${f.patients.toLocaleString('en-GB')} patients): ${f.sites.slice(0, 5).map((s) => `${s.site} (${s.services.join(', ')})`).join('; ')}${f.sites.length > 5 ? ` and ${f.sites.length - 5} more` : ''}. No hazard names it.`,
         hint: `Name \`${f.asset}\` in a hazard's causes (by id or selector), or keep the redundancy these sites had.`,
       })),
-};
+});
 
-/** Every guard, in code order. */
-export const guards: readonly Guard[] = [deletedOpenHazard, residualRaisedWithoutAcceptance, controlRemovedWithoutReplacement, uncoveredFailurePoint];
+/** Every guard, in code order; a tuple, so that their codes reach the closed union `DiagnosticCode`. */
+export const guards = [deletedOpenHazard, residualRaisedWithoutAcceptance, controlRemovedWithoutReplacement, uncoveredFailurePoint] as const satisfies readonly Guard<string>[];
 
 export interface GuardResult {
-  code: string;
+  code: DiagnosticCode;
   name: string;
   title: string;
   enabled: boolean;

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
 import { collectionNames, type CollectionName } from '../model/register-file.js';
 import type { Register } from '../model/register.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -37,38 +38,35 @@ export function loadRegister(files: readonly SourceFile[], options: { refused?: 
   }
 
   if (sorted.length === 0 && unread === 0) {
-    diagnostics.push({
-      code: loadCodes.noRegister.code,
-      severity: 'error',
-      rule: loadCodes.noRegister.name,
-      message: 'The folder holds no register files (`.yaml` or `.yml`).',
-      hint: 'Point the command at the folder that holds the register, the one with the `register:` manifest.',
-    });
+    diagnostics.push(
+      makeDiagnostic(loadCodes.noRegister, {
+        message: 'The folder holds no register files (`.yaml` or `.yml`).',
+        hint: 'Point the command at the folder that holds the register, the one with the `register:` manifest.',
+      }),
+    );
   } else if (records.manifests.length === 0 && unread === 0 && !diagnostics.some((d) => d.path?.[0] === 'register')) {
-    diagnostics.push({
-      code: parseCodes.manifest.code,
-      severity: 'error',
-      rule: parseCodes.manifest.name,
-      message: 'No file of the register holds its manifest (`register:`), so it has no title, owner, CSO or risk scheme.',
-      hint: 'Add a file such as `register.yaml` that starts with `register:` and gives `id`, `title`, `version`, `organisation` and `cso`.',
-    });
+    diagnostics.push(
+      makeDiagnostic(parseCodes.manifest, {
+        message: 'No file of the register holds its manifest (`register:`), so it has no title, owner, CSO or risk scheme.',
+        hint: 'Add a file such as `register.yaml` that starts with `register:` and gives `id`, `title`, `version`, `organisation` and `cso`.',
+      }),
+    );
   }
   // With more than one manifest, the one in `register.yaml` is the real one, wherever it sorts.
   const main = records.manifests.findIndex((m) => /(^|\/)register\.ya?ml$/.test(m.source.file));
   if (main > 0) records.manifests.unshift(records.manifests.splice(main, 1)[0]!);
   for (const extra of records.manifests.slice(1)) {
     const first = records.manifests[0]!.source;
-    diagnostics.push({
-      code: parseCodes.manifest.code,
-      severity: 'error',
-      rule: parseCodes.manifest.name,
-      file: extra.source.file,
-      line: extra.source.line,
-      column: extra.source.column,
-      path: extra.source.path,
-      message: `This is a second register manifest; the first is at ${first.file}:${first.line}. A register has exactly one.`,
-      hint: 'Keep one `register:` section and merge the other into it.',
-    });
+    diagnostics.push(
+      makeDiagnostic(parseCodes.manifest, {
+        file: extra.source.file,
+        line: extra.source.line,
+        column: extra.source.column,
+        path: extra.source.path,
+        message: `This is a second register manifest; the first is at ${first.file}:${first.line}. A register has exactly one.`,
+        hint: 'Keep one `register:` section and merge the other into it.',
+      }),
+    );
   }
 
   const register = resolve(records, sources, sorted.map((f) => f.path));

@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
-import type { CodeDefinition } from '../diagnostics/code.js';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import type { SourceFile } from '../source/source-file.js';
 import { SourceText } from '../source/source-text.js';
 import { registerYamlSchema } from '../source/yaml-schema.js';
@@ -46,16 +46,13 @@ export function decodeUtf8(file: SourceFile): { text?: string; diagnostic?: Diag
     const lines = before.split('\n');
     const byte = file.bytes[offset]?.toString(16).toUpperCase().padStart(2, '0');
     return {
-      diagnostic: {
-        code: loadCodes.encoding.code,
-        severity: loadCodes.encoding.severity,
-        rule: loadCodes.encoding.name,
+      diagnostic: makeDiagnostic(loadCodes.encoding, {
         file: file.path,
         line: lines.length,
         column: lines[lines.length - 1]!.length + 1,
         message: `The byte 0x${byte} at offset ${offset} is not valid UTF-8; register files must be UTF-8 text.`,
         hint: 'Re-save the file as UTF-8. Files exported from spreadsheets are often Windows-1252 or Latin-1.',
-      },
+      }),
     };
   }
 }
@@ -79,8 +76,8 @@ export function loadYaml(file: SourceFile): YamlLoad {
   const source = new SourceText(file.path, decoded.text!);
   const text = source.text;
   const diagnostics: Diagnostic[] = [];
-  const diag = (def: CodeDefinition, message: string, hint: string, at?: { line: number; column: number }, path?: YamlPath) =>
-    diagnostics.push({ code: def.code, severity: def.severity, rule: def.name, file: file.path, ...(at ?? {}), ...(path ? { path } : {}), message, hint });
+  const diag = (def: DiagnosticDefinition, message: string, hint: string, at?: { line: number; column: number }, path?: YamlPath) =>
+    diagnostics.push(makeDiagnostic(def, { file: file.path, ...at, path, message, hint }));
 
   const guard = yamlGuard(text);
   let value: unknown;

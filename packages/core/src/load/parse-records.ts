@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
 import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
+import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
 import { Manifest } from '../model/manifest.js';
 import { collectionNames, collections, recordKindOf, type CollectionName } from '../model/register-file.js';
 import type { Source, Sourced } from '../model/register.js';
@@ -42,15 +43,14 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
     return { file: source.path, path, line, column };
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    diagnostics.push({
-      code: loadCodes.notAMapping.code,
-      severity: 'error',
-      rule: loadCodes.notAMapping.name,
-      file: source.path,
-      path: [],
-      message: `This file holds ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(value).slice(0, 40)}`}, but a register file is a mapping of collections.`,
-      hint: 'Start the file with a collection key such as `sites:` or `hazards:`, followed by a list of records.',
-    });
+    diagnostics.push(
+      makeDiagnostic(loadCodes.notAMapping, {
+        file: source.path,
+        path: [],
+        message: `This file holds ${Array.isArray(value) ? 'a list' : `the ${typeof value} ${JSON.stringify(value).slice(0, 40)}`}, but a register file is a mapping of collections.`,
+        hint: 'Start the file with a collection key such as `sites:` or `hazards:`, followed by a list of records.',
+      }),
+    );
     return diagnostics;
   }
 
@@ -62,29 +62,27 @@ export function parseRecords(file: LoadedYaml, into: ParsedRecords): Diagnostic[
       continue;
     }
     if (!(collectionNames as string[]).includes(key)) {
-      diagnostics.push({
-        code: parseCodes.unknownKey.code,
-        severity: 'error',
-        rule: parseCodes.unknownKey.name,
-        file: source.path,
-        path: [key],
-        message: `\`${key}\` is not a register collection.${didYouMeanSentence(key, topLevelKeys)}`,
-        hint: `A register file holds: ${topLevelKeys.map((k) => `\`${k}\``).join(', ')}.`,
-      });
+      diagnostics.push(
+        makeDiagnostic(parseCodes.unknownKey, {
+          file: source.path,
+          path: [key],
+          message: `\`${key}\` is not a register collection.${didYouMeanSentence(key, topLevelKeys)}`,
+          hint: `A register file holds: ${topLevelKeys.map((k) => `\`${k}\``).join(', ')}.`,
+        }),
+      );
       continue;
     }
     const name = key as CollectionName;
     if (section === null || section === undefined) continue; // `hazards:` with nothing under it yet
     if (!Array.isArray(section)) {
-      diagnostics.push({
-        code: parseCodes.invalidValue.code,
-        severity: 'error',
-        rule: parseCodes.invalidValue.name,
-        file: source.path,
-        path: [key],
-        message: `\`${key}\` must be a list of ${recordKindOf[name]} records, each starting with \`- id:\`.`,
-        hint: `Write each ${recordKindOf[name]} as a list item under \`${key}:\`.`,
-      });
+      diagnostics.push(
+        makeDiagnostic(parseCodes.invalidValue, {
+          file: source.path,
+          path: [key],
+          message: `\`${key}\` must be a list of ${recordKindOf[name]} records, each starting with \`- id:\`.`,
+          hint: `Write each ${recordKindOf[name]} as a list item under \`${key}:\`.`,
+        }),
+      );
       continue;
     }
     const schema = collections[name] as z.ZodType;

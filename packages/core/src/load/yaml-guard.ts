@@ -1,4 +1,4 @@
-import type { CodeDefinition } from '../diagnostics/code.js';
+import type { DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import { skipToNode } from '../source/skip-to-node.js';
 import { loadCodes } from './load-codes.js';
 import { loadLimits } from './load-limits.js';
@@ -6,7 +6,7 @@ import { loadLimits } from './load-limits.js';
 /** Thrown from inside the YAML parser to stop it at the first node past a limit. */
 export class LimitExceeded extends Error {
   constructor(
-    readonly def: CodeDefinition,
+    readonly def: DiagnosticDefinition,
     /** Offset of the node that crossed the limit. */
     readonly offset: number,
     message: string,

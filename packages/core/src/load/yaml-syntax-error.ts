@@ -1,11 +1,11 @@
 import type yaml from 'js-yaml';
-import type { CodeDefinition } from '../diagnostics/code.js';
+import type { DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import type { SourceText } from '../source/source-text.js';
 import { loadCodes } from './load-codes.js';
 import { unclosedQuoteBefore } from './unclosed-quote.js';
 
 export interface SyntaxProblem {
-  def: CodeDefinition;
+  def: DiagnosticDefinition;
   offset?: number;
   message: string;
   hint: string;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic, YamlPath } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import { capitalise, didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import type { SourceText } from '../source/source-text.js';
 import { parseCodes } from './parse-codes.js';
@@ -25,22 +26,16 @@ export function issuesToDiagnostics(
   for (const issue of flatten(error.issues, input)) {
     const rel = issue.path as (string | number)[];
     const fieldName = rel.filter((p) => typeof p === 'string').join('.') || undefined;
-    const make = (def: typeof parseCodes.unknownKey, path: (string | number)[], message: string, hint: string, key = false): Diagnostic => {
-      const full = [...base, ...path];
-      const pos = source.locate(full, { key });
-      return {
-        code: def.code,
-        severity: def.severity,
-        rule: def.name,
+    // Positioned by the positioning stage (diagnostics/position.ts), which points an unknown key at the key.
+    const make = (def: DiagnosticDefinition, path: (string | number)[], message: string, hint: string): Diagnostic =>
+      makeDiagnostic(def, {
         file: source.path,
-        ...(pos ?? {}),
-        path: full,
+        path: [...base, ...path],
         ...(record ? { record } : {}),
         ...(fieldName ? { field: path.filter((p) => typeof p === 'string').join('.') } : {}),
         message,
         hint,
-      };
-    };
+      });
     const name = describePath(rel);
     // "`status` in control `CTL-1`", or just "control `CTL-1`" when the issue is the record itself.
     const subject = rel.length ? `\`${name}\` in ${what}` : what;
@@ -62,7 +57,6 @@ export function issuesToDiagnostics(
               [...rel, key],
               `\`${key}\` is not a field of ${rel.length ? `\`${name}\` in ` : ''}${what}.${didYouMeanSentence(key, known)}`,
               known.length ? `The fields here are: ${known.map((k) => `\`${k}\``).join(', ')}.` : 'Remove it.',
-              true,
             ),
           );
         }

@@ -31,8 +31,11 @@ import { unknownReference } from './unknown-reference.js';
 import { unusedService } from './unused-service.js';
 import { verifiedWithoutEvidence } from './verified-without-evidence.js';
 
-/** Every validation rule, in code order. Adding a rule is adding a file and a line here. */
-export const rules: readonly Rule[] = [
+/**
+ * Every validation rule, in code order. Adding a rule is adding a file and a line here. A tuple
+ * (`as const`), so that each rule's literal code reaches the closed union `DiagnosticCode`.
+ */
+export const rules = [
   duplicateId,
   unknownReference,
   requirementCycle,
@@ -65,4 +68,4 @@ export const rules: readonly Rule[] = [
   organisationCycle,
   capacityUnit,
   dependencyDepth,
-];
+] as const satisfies readonly Rule<string>[];

@@ -1,5 +1,6 @@
+import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { CodeDefinition } from '../diagnostics/code.js';
-import type { YamlPath } from '../diagnostics/diagnostic.js';
+import type { Severity, YamlPath } from '../diagnostics/diagnostic.js';
 import type { Register, Source } from '../model/register.js';
 
 /** What a rule reports: where, about what, and in which words. Code and severity come from the rule. */
@@ -25,11 +26,12 @@ export interface RuleContext {
  * A validation rule: a permanent code, its documentation, and a pure check of the register. Rules
  * never throw on user data and never read anything but the register and the as-of date.
  */
-export interface Rule extends CodeDefinition {
+export interface Rule<C extends string = DiagnosticCode> extends CodeDefinition<C, Severity> {
   check(context: RuleContext): Iterable<Finding>;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** Define a rule; its literal code is kept in the type, for the closed union of codes. */
+export function defineRule<C extends string>(rule: Rule<C>): Rule<C> {
   return Object.freeze(rule);
 }
 
