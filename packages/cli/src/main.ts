@@ -17,7 +17,7 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   // missed, so no output of crr can drive the reader's terminal (render/safe-text.ts).
   const io: Io = { ...given, stdout: guardedStream(given.stdout), stderr: guardedStream(given.stderr) };
   try {
-    const parsed = parseArgs(argv);
+    const parsed = parseArgs(argv, io.today);
     if ('help' in parsed) {
       io.stdout.write(helpText(parsed.help === true ? undefined : parsed.help));
       return EXIT.ok;

@@ -8,15 +8,18 @@ import { UsageError } from './io.js';
 export interface OptionSpec {
   description: string;
   /**
-   * `flag` takes no value; `choice` one of `choices`; `date` an ISO date; `integer` a whole number
-   * written in decimal digits, from `min` to `max` (kept as its text); `string` any non-blank text;
-   * `list` repeatable.
+   * `flag` takes no value (parsed: true or false); `choice` one of `choices`; `date` an ISO date;
+   * `integer` a whole number written in decimal digits, from `min` to `max` (parsed: a number);
+   * `string` any non-blank text; `list` repeatable (parsed: every value given, in order, or none).
    */
   type: 'flag' | 'choice' | 'date' | 'integer' | 'string' | 'list';
   choices?: readonly string[];
   min?: number;
   max?: number;
+  /** As the user would type it: parsed and checked like a typed value, and shown in `--help`. */
   default?: string;
+  /** A date option that, when absent, is today's date where the user is (the only clock read in crr). */
+  defaultsToToday?: true;
   valueName?: string;
 }
 
@@ -27,11 +30,12 @@ export interface CommandSpec {
   options: Readonly<Record<string, OptionSpec>>;
 }
 
-const asOf: OptionSpec = {
+const asOf = {
   type: 'date',
   valueName: 'YYYY-MM-DD',
+  defaultsToToday: true,
   description: 'Judge the register as of this date (overdue reviews, expired evidence, future incidents). Defaults to today.',
-};
+} as const satisfies OptionSpec;
 const dir = { name: 'dir', description: 'The register folder.', optional: true, default: '.' } as const;
 
 export const commands = {
@@ -110,16 +114,51 @@ export const commands = {
   },
 } as const satisfies Record<string, CommandSpec>;
 
-export type CommandName = keyof typeof commands;
+type Commands = typeof commands;
+export type CommandName = keyof Commands;
 
-export interface Parsed {
-  command: CommandName;
-  args: Record<string, string>;
-  options: Record<string, string | string[] | boolean>;
+/** What an option of this spec holds once parsed (see `OptionSpec.type`). */
+type ValueOf<O> = O extends { type: 'flag' }
+  ? boolean
+  : O extends { type: 'list' }
+    ? string[]
+    : O extends { type: 'choice'; choices: readonly (infer C)[] }
+      ? C
+      : O extends { type: 'integer' }
+        ? number
+        : string;
+
+/** Flags (false), lists (none) and options with a default are always there; any other may be absent. */
+type Absent<O> = O extends { type: 'flag' | 'list' } | { default: string } | { defaultsToToday: true } ? never : undefined;
+
+/** A command's options as the parser gives them, typed from the table: `OptionsOf<'serve'>['port']` is a number. */
+export type OptionsOf<C extends CommandName> = {
+  readonly [K in keyof Commands[C]['options']]: ValueOf<Commands[C]['options'][K]> | Absent<Commands[C]['options'][K]>;
+};
+
+/** A command's positional arguments by name; an optional one without a default may be absent. */
+export type ArgsOf<C extends CommandName> = {
+  readonly [A in Commands[C]['args'][number] as A['name']]: string | (A extends { optional: true } ? (A extends { default: string } ? never : undefined) : never);
+};
+
+/** One command line, parsed and checked: what a command receives. */
+export interface Parsed<C extends CommandName = CommandName> {
+  command: C;
+  args: ArgsOf<C>;
+  options: OptionsOf<C>;
 }
 
-/** Parse argv against the table; every mistake is a UsageError with a hint. */
-export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName | true } | { version: true } {
+/** A parsed command line of any command; `command` tells which, and narrows the rest. */
+export type AnyParsed = { [C in CommandName]: Parsed<C> }[CommandName];
+
+type Value = string | string[] | boolean | number;
+
+/**
+ * Parse argv against the table; every mistake is a UsageError with a hint. Defaults are applied
+ * here, from the table, so no command repeats one; `today` gives the date options that default
+ * to today (tests pin it).
+ */
+export function parseArgs(argv: readonly string[], today: () => Date = () => new Date()): AnyParsed | { help: CommandName | true } | { version: true } {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     const topic = argv[0] === 'help' ? argv[1] : undefined;
     if (topic && topic in commands) return { help: topic as CommandName };
@@ -133,7 +172,7 @@ export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName
   }
   const command = name as CommandName;
   const spec: CommandSpec = commands[command];
-  const options: Record<string, string | string[] | boolean> = {};
+  const options: Record<string, Value> = {};
   const positionals: string[] = [];
   const rest = argv.slice(1);
   for (let i = 0; i < rest.length; i++) {
@@ -160,23 +199,15 @@ export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName
       options[key] = true;
       continue;
     }
-    let value: string | undefined = eq >= 0 ? token.slice(eq + 1) : rest[++i];
+    const value: string | undefined = eq >= 0 ? token.slice(eq + 1) : rest[++i];
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}.`);
-    // `--out=` or `--out "$UNSET"` is a mistake, never a wish for the current folder or a default.
-    if (value.trim() === '') throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}, but was given an empty one.`, 'Check the variable or the quoting that gave it.');
-    if (opt.type === 'choice' && !opt.choices!.includes(value)) {
-      const guess = didYouMean(value, opt.choices!);
-      throw new UsageError(`\`--${key}\` must be one of ${opt.choices!.map((c) => `\`${c}\``).join(', ')}, not \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
-    }
-    if (opt.type === 'integer') checkInteger(key, opt, value);
-    if (opt.type === 'date' && !isIsoDate(value)) throw new UsageError(`\`--${key}\` must be a real date written YYYY-MM-DD, not \`${value}\`.`, 'For example `--as-of 2026-04-07`.');
+    const ok = checked(key, opt, value);
     if (opt.type === 'list') {
-      const list = (options[key] as string[] | undefined) ?? [];
-      list.push(value);
-      options[key] = list;
+      const list = options[key];
+      options[key] = [...(Array.isArray(list) ? list : []), ok];
     } else {
       if (key in options) throw new UsageError(`\`--${key}\` is given twice.`);
-      options[key] = value;
+      options[key] = opt.type === 'integer' ? Number(ok) : ok;
     }
   }
   const args: Record<string, string> = {};
@@ -187,8 +218,43 @@ export function parseArgs(argv: readonly string[]): Parsed | { help: CommandName
   });
   if (positionals.length > spec.args.length)
     throw new UsageError(`\`crr ${command}\` takes ${spec.args.length === 0 ? 'no arguments' : `at most ${spec.args.length} argument${spec.args.length > 1 ? 's' : ''}`}, but was given \`${positionals.slice(spec.args.length).join(' ')}\`.`, `Run \`crr ${command} --help\`.`);
-  for (const [key, opt] of Object.entries(spec.options)) if (!(key in options) && opt.default !== undefined) options[key] = opt.default;
-  return { command, args, options };
+  for (const [key, opt] of Object.entries(spec.options)) if (!(key in options)) {
+    const absent = defaultOf(key, opt, today);
+    if (absent !== undefined) options[key] = absent;
+  }
+  // The one place the table meets argv: each value was checked against its spec above, so the
+  // shape is the one `OptionsOf` derives from the same spec.
+  return { command, args, options } as AnyParsed;
+}
+
+/** What an option absent from argv holds: its default, checked as if typed; false; none; today; or nothing. */
+function defaultOf(key: string, opt: OptionSpec, today: () => Date): Value | undefined {
+  if (opt.type === 'flag') return false;
+  if (opt.type === 'list') return [];
+  if (opt.default !== undefined) return opt.type === 'integer' ? Number(checked(key, opt, opt.default)) : checked(key, opt, opt.default);
+  if (opt.defaultsToToday) return localIsoDate(today());
+  return undefined;
+}
+
+/** A value as typed, refused with a UsageError unless its option's spec allows it. */
+function checked(key: string, opt: OptionSpec, value: string): string {
+  // `--out=` or `--out "$UNSET"` is a mistake, never a wish for the current folder or a default.
+  if (value.trim() === '') throw new UsageError(`\`--${key}\` needs a value${opt.valueName ? ` (${opt.valueName})` : ''}, but was given an empty one.`, 'Check the variable or the quoting that gave it.');
+  if (opt.type === 'choice' && !opt.choices!.includes(value)) {
+    const guess = didYouMean(value, opt.choices!);
+    throw new UsageError(`\`--${key}\` must be one of ${opt.choices!.map((c) => `\`${c}\``).join(', ')}, not \`${value}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+  }
+  if (opt.type === 'integer') checkInteger(key, opt, value);
+  if (opt.type === 'date' && !isIsoDate(value)) throw new UsageError(`\`--${key}\` must be a real date written YYYY-MM-DD, not \`${value}\`.`, 'For example `--as-of 2026-04-07`.');
+  return value;
+}
+
+/** The calendar date of `now` where the user is, written YYYY-MM-DD. */
+export function localIsoDate(now: Date): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
 }
 
 /**

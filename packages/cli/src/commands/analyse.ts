@@ -1,23 +1,20 @@
 import { analyse, findingKinds, type Analysis, type Register } from '@crr/core';
-import { EXIT, useColour, UsageError, type Io } from '../io.js';
+import { EXIT, useColour, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { registerEnvelope, type RegisterEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
-import { CLI_VERSION } from '../version.js';
-import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
 import { validationJson } from './validate.js';
 
-export async function analyseCommand(parsed: Parsed, io: Io): Promise<number> {
-  const dir = parsed.args.dir ?? '.';
-  const asOf = asOfOption(parsed, io);
-  const topText = parsed.options.top as string | undefined;
-  const top = topText === undefined ? undefined : Number(topText);
-  if (top !== undefined && (!Number.isInteger(top) || top < 1)) throw new UsageError(`\`--top\` must be a whole number of at least 1, not \`${topText}\`.`);
+export async function analyseCommand(parsed: Parsed<'analyse'>, io: Io): Promise<number> {
+  const { dir } = parsed.args;
+  // `--top` was checked by the parser: a whole number of at least 1.
+  const { format, top, 'as-of': asOf } = parsed.options;
   const { register, diagnostics, errors } = await loadValidated(io, dir, asOf, 'analyse');
-  const json = parsed.options.format === 'json';
+  const json = format === 'json';
   const p = paint(useColour(io));
   if (errors) {
     // An analysis of a register with errors would mislead: report them instead.
@@ -37,20 +34,10 @@ export async function analyseCommand(parsed: Parsed, io: Io): Promise<number> {
  * The documented JSON output of `crr analyse --format json` (see docs/analysis.md). Stable:
  * fields are added, never renamed or removed, without a new `schemaVersion`.
  */
-export interface AnalysisJson extends Analysis {
-  schemaVersion: 1;
-  tool: { name: 'crr'; version: string };
-  register: { id: string; title: string; version: string } | null;
-}
+export interface AnalysisJson extends RegisterEnvelope, Analysis {}
 
 export function analysisJson(register: Register, analysis: Analysis): AnalysisJson {
-  const m = register.manifest;
-  return {
-    schemaVersion: 1,
-    tool: { name: 'crr', version: CLI_VERSION },
-    register: m ? { id: m.id, title: m.title, version: m.version } : null,
-    ...analysis,
-  };
+  return registerEnvelope(register, analysis);
 }
 
 function renderAnalysis(register: Register, a: Analysis, top: number | undefined, p: ReturnType<typeof paint>): string {

@@ -11,16 +11,15 @@ import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
-import { asOfOption, resolveDir } from './common.js';
+import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 
 /** The file left in every folder crr builds, listing the files it wrote (the site's out-dir.ts owns the policy). */
 export { SITE_MARKER };
 
-export async function buildCommand(parsed: Parsed, io: Io): Promise<number> {
-  const dir = parsed.args.dir ?? '.';
-  const asOf = asOfOption(parsed, io);
-  const given = (parsed.options.out as string | undefined) ?? '_site';
+export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<number> {
+  const { dir } = parsed.args;
+  const { out: given, 'as-of': asOf, 'no-search': noSearch } = parsed.options;
   const out = checkOutDir(resolveDir(io, dir), given, io);
   // The folder is made before the register is read, so a path that cannot be a folder (under
   // /proc, too long, read-only) is refused at once; it is removed again if nothing is built.
@@ -33,7 +32,7 @@ export async function buildCommand(parsed: Parsed, io: Io): Promise<number> {
       writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
       return EXIT.errors;
     }
-    built = await buildInto(register, asOf, out, { search: !parsed.options['no-search'], io });
+    built = await buildInto(register, asOf, out, { search: !noSearch, io });
   } finally {
     if (!built) removeIfEmpty(created);
   }

@@ -2,14 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import {
   analyse,
   countBySeverity,
+  diffCatalogue,
   diffRegisters,
   GitError,
-  guards as allGuards,
   readRegisterAtRevision,
   readRegisterFolder,
+  runDiffNotices,
   runGuards,
-  sortDiagnostics,
-  validateFiles,
+  validateRead,
   type Diagnostic,
   type DiffSide,
   type GuardResult,
@@ -20,9 +20,11 @@ import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../render/annotations.js';
 import { diffView, escapeAll, mdEscape } from '../render/diff-view.js';
 import { githubCommands } from '../render/github.js';
+import { jsonEnvelope, type JsonEnvelope } from '../render/json-envelope.js';
+import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
 import { CLI_VERSION } from '../version.js';
-import { asOfOption, resolveDir } from './common.js';
+import { resolveDir } from './common.js';
 import { renderDiffTemplate, templateAtRevision, templateFromFolder, type TemplateChoice, type TemplateWarning } from './diff-template.js';
 import { checkRegisterRoot } from './load.js';
 
@@ -37,11 +39,9 @@ interface LoadedSide extends DiffSide {
  * whether it trips a guard. Base and head are git revisions of the repository holding the
  * register folder, or two register folders. Reads only: nothing is written to the repository.
  */
-export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
-  const baseArg = parsed.args.base!;
-  const headArg = parsed.args.head!;
-  const asOf = asOfOption(parsed, io);
-  const format = parsed.options.format as string;
+export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<number> {
+  const { base: baseArg, head: headArg } = parsed.args;
+  const { format, 'as-of': asOf } = parsed.options;
 
   const baseIsFolder = isFolder(resolveDir(io, baseArg));
   const headIsFolder = isFolder(resolveDir(io, headArg));
@@ -60,9 +60,7 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
   }
   const load = async (which: 'base' | 'head', arg: string): Promise<LoadedSide> => {
     const read = folders ? await readRegisterFolder(resolveDir(io, arg)) : await readAtRevision(io, arg, dir, which);
-    const refused = read.diagnostics.filter((d) => d.severity === 'error').length;
-    const { register, diagnostics } = validateFiles(read.files, { asOf, refused });
-    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    const { register, diagnostics: all } = validateRead(read, { asOf });
     const label = arg;
     if (which === 'base' && countBySeverity(all).errors > 0)
       throw new UsageError(
@@ -91,20 +89,20 @@ export async function diffCommand(parsed: Parsed, io: Io): Promise<number> {
   const fail = tripped || headCounts.errors > 0;
   // Links go where the base says (or the CI operator's --site-url): a pull request cannot point
   // its own review comment at another host.
-  const siteUrl = (parsed.options['site-url'] as string | undefined) ?? base.register.manifest?.policy?.siteUrl;
+  const siteUrl = parsed.options['site-url'] ?? base.register.manifest?.policy?.siteUrl;
   if (siteUrl !== undefined && !/^https?:\/\/[^\r\n]+$/.test(siteUrl)) throw new UsageError(`\`--site-url\` must be a web address starting with http:// or https://, not \`${siteUrl}\`.`);
   // Annotations name files as the repository sees them (relative to GITHUB_WORKSPACE in Actions).
   const shownDir = repositoryDir(folders ? headArg : dir, io.cwd, io.env);
 
   switch (format) {
     case 'json':
-      io.stdout.write(JSON.stringify(diffJson(diff, guardResults, head.diagnostics, fail), null, 2) + '\n');
+      io.stdout.write(jsonText(diffJson(diff, guardResults, head.diagnostics, fail)));
       break;
     case 'github':
       io.stdout.write(githubCommands(diffAnnotations(diff, guardResults, head.diagnostics, shownDir)));
       break;
     case 'sarif':
-      io.stdout.write(JSON.stringify(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), guardRules(), { toolVersion: CLI_VERSION }), null, 2) + '\n');
+      io.stdout.write(jsonText(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), diffCatalogue, { toolVersion: CLI_VERSION })));
       break;
     default: {
       // The base's template, like the base's policy: the change under review cannot choose it.
@@ -142,9 +140,7 @@ const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
  * The documented JSON of `crr diff --format json`. Stable: fields are added, never renamed or
  * removed, without a new `schemaVersion`.
  */
-export interface DiffJson extends Omit<RegisterDiff, 'acceptancesByHazard'> {
-  schemaVersion: 1;
-  tool: { name: 'crr'; version: string };
+export interface DiffJson extends JsonEnvelope, Omit<RegisterDiff, 'acceptancesByHazard'> {
   verdict: 'pass' | 'fail';
   guards: readonly GuardResult[];
   validation: { head: { errors: number; warnings: number; diagnostics: { code: string; severity: string; file: string | null; line: number | null; message: string }[] } };
@@ -152,14 +148,13 @@ export interface DiffJson extends Omit<RegisterDiff, 'acceptancesByHazard'> {
 
 export function diffJson(diff: RegisterDiff, guards: readonly GuardResult[], headDiagnostics: readonly Diagnostic[], fail: boolean): DiffJson {
   const { acceptancesByHazard: _internal, ...rest } = diff;
-  return {
-    schemaVersion: 1,
-    tool: { name: 'crr', version: CLI_VERSION },
-    verdict: fail ? 'fail' : 'pass',
+  const verdict: DiffJson['verdict'] = fail ? 'fail' : 'pass';
+  return jsonEnvelope({
+    verdict,
     guards,
     validation: { head: { ...countBySeverity(headDiagnostics), diagnostics: headDiagnostics.map((d) => ({ code: d.code, severity: d.severity, file: d.file ?? null, line: d.line ?? null, message: d.message })) } },
     ...rest,
-  };
+  });
 }
 
 /**
@@ -187,20 +182,11 @@ export function diffAnnotations(diff: RegisterDiff, guards: readonly GuardResult
   for (const g of guards)
     for (const f of g.findings)
       out.push({ level: 'error', ruleId: g.code, title: `${g.code} ${g.name}`, message: `${f.message}\nHint: ${f.hint}`, ...(f.at ? { file: path(f.at.file), line: f.at.line, column: f.at.column } : {}) });
-  for (const a of diff.acceptances.noLongerHold)
-    out.push({ level: 'warning', ruleId: 'CRR-G005', title: 'CRR-G005 acceptance-stale', message: `Acceptance \`${a.acceptance}\` of hazard \`${a.hazard}\` no longer holds: the hazard's ${a.fields.join(', ')} changed after it was accepted.\nHint: Record a new acceptance of the hazard as it now stands.`, file: path(a.at.file), line: a.at.line, column: a.at.column });
-  for (const f of diff.failurePoints.gained)
-    if (f.hazards.length)
-      out.push({ level: 'notice', ruleId: 'CRR-G006', title: 'CRR-G006 new-failure-point', message: `\`${f.asset}\` becomes a single failure point for ${f.sites.length} site(s) (${f.patients} patients); hazards naming it: ${f.hazards.join(', ')}.`, ...(f.at ? { file: path(f.at.file), line: f.at.line, column: f.at.column } : {}) });
+  // The notices: each at its code's severity, from the one definition in the catalogue.
+  for (const { definition: def, findings } of runDiffNotices(diff))
+    for (const f of findings)
+      out.push({ level: def.severity, ruleId: def.code, title: `${def.code} ${def.name}`, message: f.hint ? `${f.message}\nHint: ${f.hint}` : f.message, ...(f.at ? { file: path(f.at.file), line: f.at.line, column: f.at.column } : {}) });
   out.push(...annotationsFromDiagnostics(headDiagnostics, dir));
   return out;
 }
 
-/** SARIF rule descriptors for what `crr diff` reports beyond validation's own codes. */
-export function guardRules() {
-  return [
-    ...allGuards.map((g) => ({ code: g.code, name: g.name, severity: 'error' as const, title: g.title, explanation: g.explanation })),
-    { code: 'CRR-G005', name: 'acceptance-stale', severity: 'warning' as const, title: 'An acceptance no longer holds', explanation: 'The hazard changed after top management accepted it; the acceptance is of something else. Record a new one.' },
-    { code: 'CRR-G006', name: 'new-failure-point', severity: 'notice' as const, title: 'A new failure point, named by a hazard', explanation: 'The change makes an asset a single failure point for some sites; a hazard names it, so the guard does not trip, but reviewers should see it.' },
-  ];
-}

@@ -8,7 +8,7 @@ import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { buildInto } from './build.js';
-import { asOfOption, resolveDir } from './common.js';
+import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 import { handleRequest, type Served } from './serve-request.js';
 
@@ -193,11 +193,10 @@ function answerMalformed(e: NodeJS.ErrnoException, socket: Duplex): void {
 /** The signals that end `crr serve`, each with the exit status a shell reports for it (128 + n). */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export async function serveCommand(parsed: Parsed, io: Io, stop?: Promise<void>): Promise<number> {
-  const dir = parsed.args.dir ?? '.';
-  // Checked by the parser: decimal digits, 0 to 65535.
-  const port = Number((parsed.options.port as string | undefined) ?? '8080');
-  const asOf = asOfOption(parsed, io);
+export async function serveCommand(parsed: Parsed<'serve'>, io: Io, stop?: Promise<void>): Promise<number> {
+  const { dir } = parsed.args;
+  // `--port` was checked by the parser: a whole number from 0 to 65535.
+  const { port, 'as-of': asOf, 'no-search': noSearch } = parsed.options;
   const scratch = makeScratch();
   // Until the preview is closed, a signal removes the temporary folder and ends the process at
   // once: a build in progress cannot be cancelled, and would otherwise write on into it.
@@ -206,7 +205,7 @@ export async function serveCommand(parsed: Parsed, io: Io, stop?: Promise<void>)
   try {
     let preview: Preview;
     try {
-      preview = await startPreview({ dir: resolveDir(io, dir), shownDir: dir, asOf, port, io, search: !parsed.options['no-search'], scratch });
+      preview = await startPreview({ dir: resolveDir(io, dir), shownDir: dir, asOf, port, io, search: !noSearch, scratch });
     } catch (e) {
       if (e instanceof NothingToServe) return EXIT.errors;
       throw e;

@@ -1,28 +1,27 @@
-import { catalogue, countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { validationCatalogue, countBySeverity, type Diagnostic, type Register } from '@crr/core';
 import { EXIT, useColour, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir } from '../render/annotations.js';
 import { paint } from '../render/colour.js';
 import { githubCommands } from '../render/github.js';
 import { writeDiagnostics } from '../render/pretty.js';
+import { registerEnvelope } from '../render/json-envelope.js';
 import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
-import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
 import { CLI_VERSION } from '../version.js';
 
-export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
-  const dir = parsed.args.dir ?? '.';
-  const asOf = asOfOption(parsed, io);
+export async function validateCommand(parsed: Parsed<'validate'>, io: Io): Promise<number> {
+  const { dir } = parsed.args;
+  const { format, 'as-of': asOf } = parsed.options;
   const { register, diagnostics } = await loadValidated(io, dir, asOf, 'validate');
-  const format = parsed.options.format;
   // JSON and SARIF escape every control and bidi character (jsonText): safe to show in a terminal.
   if (format === 'json') io.stdout.write(jsonText(validationJson(register, diagnostics, asOf)));
   else if (format === 'github' || format === 'sarif') {
     // For CI: files named as the repository sees them, whatever form of the folder was typed.
     const annotations = annotationsFromDiagnostics(diagnostics, repositoryDir(dir, io.cwd, io.env));
     if (format === 'github') io.stdout.write(githubCommands(annotations));
-    else io.stdout.write(jsonText(sarifLog(annotations, catalogue, { toolVersion: CLI_VERSION })));
+    else io.stdout.write(jsonText(sarifLog(annotations, validationCatalogue, { toolVersion: CLI_VERSION })));
   } else {
     const p = paint(useColour(io));
     const ctx = { displayDir: dir, register, paint: p };
@@ -37,11 +36,7 @@ export async function validateCommand(parsed: Parsed, io: Io): Promise<number> {
  */
 export function validationJson(register: Register, diagnostics: readonly Diagnostic[], asOf: string) {
   const { errors, warnings } = countBySeverity(diagnostics);
-  const m = register.manifest;
-  return {
-    schemaVersion: 1,
-    tool: { name: 'crr', version: CLI_VERSION },
-    register: m ? { id: m.id, title: m.title, version: m.version } : null,
+  return registerEnvelope(register, {
     asOf,
     summary: { errors, warnings, files: register.files.length },
     diagnostics: diagnostics.map((d) => ({
@@ -56,5 +51,5 @@ export function validationJson(register: Register, diagnostics: readonly Diagnos
       message: d.message,
       hint: d.hint ?? null,
     })),
-  };
+  });
 }

@@ -4,17 +4,15 @@ import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { registerEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
-import { CLI_VERSION } from '../version.js';
-import { asOfOption } from './common.js';
 import { loadValidated } from './load.js';
 
 type Spec = Parameters<typeof whatIf>[1][number];
 
-export async function whatIfCommand(parsed: Parsed, io: Io): Promise<number> {
-  const dir = parsed.args.dir ?? '.';
-  const asOf = asOfOption(parsed, io);
-  const fails = (parsed.options.fail as string[] | undefined) ?? [];
+export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<number> {
+  const { dir } = parsed.args;
+  const { fail: fails, format, 'as-of': asOf } = parsed.options;
   if (!fails.length) throw new UsageError('Say what fails with `--fail`: an asset id or a selector.', 'For example `crr what-if registers/example-icb --fail vpn-a` or `--fail "software=MX 18.*"`.');
   // A selector's syntax and size need no register: refuse a mistake before reading one.
   for (const text of fails) if (text.includes('=')) checkSelectorText(text);
@@ -28,9 +26,8 @@ export async function whatIfCommand(parsed: Parsed, io: Io): Promise<number> {
   const result = whatIf(register, specs);
   for (const f of result.failed)
     if (!f.assets.length) throw new UsageError(`The selector \`${f.spec}\` matches no asset.`, 'Check the value; `*` is a wildcard, and matching ignores case.');
-  if (parsed.options.format === 'json') {
-    const m = register.manifest;
-    io.stdout.write(jsonText({ schemaVersion: 1, tool: { name: 'crr', version: CLI_VERSION }, register: m ? { id: m.id, title: m.title, version: m.version } : null, asOf, ...result }));
+  if (format === 'json') {
+    io.stdout.write(jsonText(registerEnvelope(register, { asOf, ...result })));
     return EXIT.ok;
   }
   const out: string[] = [];
