@@ -37,31 +37,6 @@ function rootOf(options: HelperOptions | undefined): string {
   return typeof root === 'string' ? root : '';
 }
 
-/** Route tree of a site's route: the indented `lines` as nested items. */
-export interface RouteItem {
-  text: string;
-  /** Asset id named at the end of the line, when it has a page. */
-  assetSlug?: string;
-  failurePoint: boolean;
-  children: RouteItem[];
-}
-
-export function routeTree(lines: readonly string[], assetSlugs: ReadonlyMap<string, string>, failurePoints: ReadonlySet<string>): RouteItem[] {
-  const root: RouteItem[] = [];
-  const stack: { depth: number; items: RouteItem[] }[] = [{ depth: -1, items: root }];
-  for (const line of lines) {
-    const depth = (/^ */.exec(line)![0].length / 2) | 0;
-    const text = line.trim();
-    const id = /\(([^()\s]+)\)$/.exec(text)?.[1];
-    const slug = id !== undefined ? assetSlugs.get(id) : undefined;
-    const item: RouteItem = { text, failurePoint: id !== undefined && failurePoints.has(id), children: [], ...(slug ? { assetSlug: slug } : {}) };
-    while (stack.length > 1 && stack[stack.length - 1]!.depth >= depth) stack.pop();
-    stack[stack.length - 1]!.items.push(item);
-    stack.push({ depth, items: item.children });
-  }
-  return root;
-}
-
 /** Text with `code` spans (as the analysis writes ids) as segments, for `<code>` without HTML in the data. */
 export function codeSpans(text: string): { text: string; code: boolean }[] {
   const out: { text: string; code: boolean }[] = [];
@@ -73,28 +48,6 @@ export function codeSpans(text: string): { text: string; code: boolean }[] {
   });
   return out;
 }
-
-export const FINDING_KINDS: Record<string, string> = {
-  'failure-point': 'Failure point',
-  'common-cause': 'Common cause',
-  'redundancy-defeated': 'Redundancy defeated',
-  'double-failure': 'Double failure',
-  capacity: 'Capacity',
-  'capacity-n-1': 'Capacity after a failure (N-1)',
-  'coverage-gap': 'Coverage gap',
-  'incident-likelihood': 'Incidents against the likelihood',
-};
-
-const FINDING_COLOURS: Record<string, string> = {
-  'failure-point': 'red',
-  'common-cause': 'orange',
-  'redundancy-defeated': 'orange',
-  'double-failure': 'yellow',
-  capacity: 'purple',
-  'capacity-n-1': 'purple',
-  'coverage-gap': 'pink',
-  'incident-likelihood': 'blue',
-};
 
 /** Colour bucket (1–5) of a rating in its scheme: lowest rating green, highest red. */
 export function riskBucket(rating: number, ratings: readonly number[]): number {
@@ -135,12 +88,6 @@ const STATUS_COLOURS: Record<string, string> = {
   verified: 'green',
 };
 
-const ACCEPTABILITY: Record<string, string> = {
-  acceptable: 'Acceptable',
-  'acceptable-with-justification': 'Acceptable only with a justification',
-  unacceptable: 'Unacceptable',
-};
-
 const EXPORT_DESCRIPTIONS: Record<string, string> = {
   'register.json': 'The register as authored: every record, with site-local assets expanded.',
   'analysis.json': 'The full analysis: failure points, common causes, reach of every finding, with every site listed.',
@@ -154,23 +101,12 @@ export function fileSize(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  open: 'Open: actions are outstanding',
-  transferred: "Transferred: the manufacturer's actions are done and the deployer's are not; the transferred controls are the deployer's to operate",
-  closed: 'Closed: all actions are complete',
-};
-
 /** The helpers, bound to one report. */
 export function createHelpers(report: ReportData): Record<string, HelperDelegate> {
   const ratings = report.meta.scheme.ratings.map((r) => r.rating);
-  const services = new Map(report.services.map((s) => [s.id, s] as const));
-  const assetSlugs = new Map(report.assets.map((a) => [a.id, a.slug] as const));
-  const sitesById = new Map(report.sites.map((x) => [x.id, x] as const));
-  const controlHazards = new Map(report.controls.map((c) => [c.id, c.hazards] as const));
   const pages = new Map<string, Set<string>>(
     (['hazards', 'assets', 'sites', 'pcns', 'suppliers', 'services'] as const).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
   );
-  const findingSlugs = new Map(report.findings.map((f) => [f.id, f.slug] as const));
 
   /** Strips Handlebars' trailing options argument. */
   const args = (a: unknown[]): unknown[] => a.slice(0, -1);
@@ -183,7 +119,6 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
     not: (a: unknown) => !a,
     and: (...a: unknown[]) => args(a).every(Boolean),
     or: (...a: unknown[]) => args(a).find(Boolean) ?? false,
-    add: (a: unknown, b: unknown) => Number(a) + Number(b),
     concat: (...a: unknown[]) => args(a).map((x) => (x === undefined || x === null ? '' : String(x))).join(''),
     len: (a: unknown) => (Array.isArray(a) ? a.length : 0),
     first: (a: unknown, n: unknown) => (Array.isArray(a) ? a.slice(0, Number(n)) : []),
@@ -206,24 +141,13 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
       const t = String(s ?? '');
       return t.charAt(0).toUpperCase() + t.slice(1);
     },
-    serviceName: (id: unknown) => services.get(String(id))?.name ?? String(id),
-    serviceSlug: (id: unknown) => services.get(String(id))?.slug,
     isNumber: (x: unknown) => typeof x === 'number' && Number.isFinite(x),
     /** Whether the site has a page for this record (a reference may name a record without one). */
     hasPage: (section: unknown, slug: unknown) => pages.get(String(section))?.has(String(slug)) ?? false,
-    siteById: (id: unknown) => sitesById.get(String(id)),
-    siteFailurePoints: (routes: unknown) => new Set(((routes as { failurePoints: { id: string }[] }[]) ?? []).flatMap((r) => r.failurePoints.map((f) => f.id))).size,
     reverse: (a: unknown) => (Array.isArray(a) ? [...a].reverse() : []),
-    acceptabilityText: (a: unknown) => ACCEPTABILITY[String(a)] ?? String(a),
     fileSize: (n: unknown) => fileSize(Number(n)),
     exportDescription: (name: unknown) => EXPORT_DESCRIPTIONS[String(name)] ?? 'Published with the register.',
-    moreOf: (total: unknown, shown: unknown) => Math.max(0, Number(total) - Number(shown)),
-    statusText: (status: unknown) => STATUS_TEXT[String(status)] ?? String(status),
     codeSpans: (text: unknown) => codeSpans(String(text ?? '')),
-    findingKind: (kind: unknown) => FINDING_KINDS[String(kind)] ?? String(kind),
-    findingColour: (kind: unknown) => FINDING_COLOURS[String(kind)] ?? 'grey',
-    findingSlug: (id: unknown) => findingSlugs.get(String(id)),
-    controlHazards: (id: unknown) => controlHazards.get(String(id)) ?? [],
     /** Width class (0–100 in steps of 5) of a bar showing `n` of `total`. */
     bar: (n: unknown, total: unknown) => {
       const t = Number(total);
@@ -231,7 +155,5 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
       return Math.round((Number(n) / t) * 20) * 5;
     },
     diagram: (graph: unknown) => diagramView(graph as Graph),
-    routeTree: (lines: unknown, failurePoints: unknown) =>
-      routeTree((lines as string[]) ?? [], assetSlugs, new Set(((failurePoints as { id: string }[]) ?? []).map((r) => r.id))),
   };
 }

@@ -4,6 +4,7 @@ import { controlStatuses } from '../model/control.js';
 import type { Hazard } from '../model/hazard.js';
 import type { Register, Source, Sourced } from '../model/register.js';
 import { hazardRisk } from '../risk/hazard-risk.js';
+import { isEvidenceExpired, latestExpiry } from '../rules/expired-evidence.js';
 import { acceptedFieldsChanged, canonical, hazardFingerprint } from './fingerprint.js';
 
 /** One side of a comparison: a register, its analysis, and what it was read from. */
@@ -136,11 +137,8 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
     const b = bc.get(c.id);
     if (!b) continue;
     if (strength(c.status) < strength(b.status)) weakened.push({ control: c.id, before: b.status, after: c.status, at: at('head', c.source) });
-    const current = (list: typeof c.evidence) => (list ?? []).some((e) => e.expires === undefined || e.expires >= options.asOf);
-    if ((b.evidence ?? []).length && current(b.evidence) && (c.evidence ?? []).length && !current(c.evidence)) {
-      const latest = (c.evidence ?? []).map((e) => e.expires!).sort().at(-1)!;
-      evidenceExpired.push({ control: c.id, expired: latest, at: at('head', c.source) });
-    }
+    if ((b.evidence ?? []).length && !isEvidenceExpired(b.evidence, options.asOf) && isEvidenceExpired(c.evidence, options.asOf))
+      evidenceExpired.push({ control: c.id, expired: latestExpiry(c.evidence)!, at: at('head', c.source) });
   }
   const controlsOf = (h: Hazard) => new Set([...(h.existingControls ?? []), ...(h.additionalControls ?? [])]);
   const removedFromHazard: RegisterDiff['controls']['removedFromHazard'] = [];

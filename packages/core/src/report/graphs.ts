@@ -128,7 +128,7 @@ export function assetGraph(graph: DependencyGraph, slugs: NodeSlugs, a: number, 
 export function overviewGraph(
   graph: DependencyGraph,
   slugs: NodeSlugs,
-  pcns: readonly { id: string; name: string; slug: string; sites: number[] }[],
+  pcns: readonly { id: string; name: string; slug: string; sites: readonly number[] }[],
   assetsOfRoute: readonly (readonly number[])[],
   routesOfSite: readonly (readonly number[])[],
   failurePoints: ReadonlySet<number>,

@@ -5,6 +5,10 @@
  */
 import type { Acceptability } from '../risk/scheme.js';
 import type { Finding } from '../analysis/finding.js';
+import type { FindingKindMeta } from '../analysis/finding-kinds.js';
+import type { ResidualRisk, SummaryView } from './views/summary-view.js';
+
+export type { ResidualRisk, SummaryView };
 
 /** How many sites a page lists by name before it says "and N more". */
 export const LISTED = 100;
@@ -21,8 +25,9 @@ export interface ReachView {
   /** Number of sites cut off from at least one service. */
   sites: number;
   pcns: number;
-  services: string[];
-  byService: { service: string; sites: number; patients: number }[];
+  /** The services cut, by id. */
+  services: Ref[];
+  byService: { service: Ref; sites: number; patients: number }[];
   siteRefs: Ref[];
   /** Sites not listed in siteRefs. */
   moreSites: number;
@@ -75,18 +80,23 @@ export interface HazardView extends Ref {
   title: string;
   description: string;
   status: string;
+  /** What the status means, in words. */
+  statusText: string;
   owner: string;
   raised: string;
   reviewed?: string;
   reviewDue: string;
   reviewOverdue: boolean;
   services: Ref[];
-  causes: { description: string; assets: Ref[]; selector?: string; assetCount: number }[];
+  /** Each cause's assets, the first few by name; `moreAssets` not listed. */
+  causes: { description: string; assets: Ref[]; selector?: string; assetCount: number; moreAssets: number }[];
   effects: string[];
   harms: string[];
   initial: RatingView;
   residual: RatingView;
   justification?: string;
+  /** The residual rating is accepted only with a justification, and there is none (CRR-E042). */
+  needsJustification: boolean;
   /** Controls grouped by kind, in the standards' order of preference (design first). */
   controlsByKind: { kind: string; label: string; controls: ControlView[] }[];
   transfer?: { from: Ref; date: string; controls: Ref[]; reference?: string };
@@ -145,25 +155,42 @@ export interface AssetView extends Ref {
   type: string;
   site?: Ref;
   attributes: { label: string; value: string; ref?: Ref & { section: string } }[];
-  capacity?: { limit: number; unit: string; load?: number; utilisation?: number };
+  /** `load` is absent when not known; `overloaded` is present (true) only when it is above the limit. */
+  capacity?: { limit: number; unit: string; load?: number; utilisation?: number; overloaded?: boolean };
   needs: { text: string; assets: Ref[] }[];
   neededBy: Ref[];
   /** Sites whose routes reach it, and for which services. */
-  usedBy: { sites: number; services: string[] };
+  usedBy: { sites: number; services: Ref[] };
   reach: ReachView;
-  failurePointFor: { site: Ref; services: string[] }[];
+  failurePointFor: { site: Ref; services: Ref[] }[];
   /** Sites it is a failure point for beyond those listed. */
   moreFailurePointSites: number;
-  commonCauses: { id: string; title: string }[];
+  /** Sites it is a failure point for, listed or not. */
+  failurePointSiteCount: number;
+  /** Common-cause and redundancy-defeated findings naming it; `slug` is the finding's anchor. */
+  commonCauses: { id: string; title: string; slug: string }[];
   hazards: Ref[];
   moreHazards: number;
+  /** Hazards naming it, listed or not. */
+  hazardCount: number;
   graph: Graph;
+}
+
+/** One step of a route: an asset, a group or a missing thing, with what it groups. */
+export interface RouteNode {
+  /** As the text alternative words it: `VPN A (vpn-a)`, `any one of (VPN pair):`. */
+  text: string;
+  /** The asset's page, when the step is an asset with one. */
+  assetSlug?: string;
+  /** The step is an asset whose failure alone cuts the site off this service. */
+  failurePoint: boolean;
+  children: RouteNode[];
 }
 
 export interface RouteView {
   service: Ref;
-  /** The requirement tree as indented text lines, for people and screen readers. */
-  lines: string[];
+  /** The requirement tree, for people and screen readers. */
+  tree: RouteNode[];
   failurePoints: Ref[];
 }
 
@@ -174,9 +201,12 @@ export interface SiteView extends Ref {
   patients: number;
   profile?: string;
   routes: RouteView[];
+  /** Distinct failure points over all its routes. */
+  failurePointCount: number;
   /** Hazards whose causes name an asset on the site's routes, or that name the site. */
   hazards: Ref[];
   moreHazards: number;
+  hazardCount: number;
   incidents: Ref[];
   graph: Graph;
 }
@@ -187,6 +217,8 @@ export interface SupplierView extends Ref {
   /** Assets it supplies, carries, makes or hosts. */
   assets: { asset: Ref; how: string }[];
   assetCount: number;
+  /** Assets not listed. */
+  moreAssets: number;
   /** Everything that depends on it: what its assets failing together cut. */
   reach: ReachView;
   hazards: Ref[];
@@ -218,13 +250,21 @@ export interface FindingView extends Omit<Finding, 'reach'> {
   reach: ReachView;
   /** The finding's anchor on the findings page, unique among the findings (see `findingSlug`). */
   slug: string;
+  /** Its place in the list, from 1. */
+  rank: number;
+  /** The suggested hazard's services (`suggestion.services`), as links. */
+  suggestionServices?: Ref[];
+  kindLabel: FindingKindMeta['label'];
+  colour: FindingKindMeta['colour'];
   assetRefs: Ref[];
   hazardRefs: Ref[];
 }
 
 export interface PcnView extends Ref {
-  sites: Ref[];
+  sites: (Ref & { type: string; patients: number; hazardCount: number })[];
   patients: number;
+  /** Hazards listed on its sites' pages, by id. */
+  hazards: Ref[];
 }
 
 export interface ReportData {
@@ -238,10 +278,10 @@ export interface ReportData {
     lifecyclePhase?: string;
     approved?: string;
     cso?: { name: string; registration: string; organisation?: Ref };
-    scheme: { name: string; isDefault: boolean; likelihoods: { level: string; description: string }[]; severities: { level: string; description: string }[]; ratings: { rating: number; label: string; acceptability: Acceptability; text: string }[] };
+    scheme: { name: string; isDefault: boolean; likelihoods: { level: string; description: string }[]; severities: { level: string; description: string }[]; ratings: { rating: number; label: string; acceptability: Acceptability; acceptabilityLabel: string; text: string }[] };
     tool: string;
   };
-  counts: { practices: number; sites: number; pcns: number; patients: number; services: number; assets: number; sharedAssets: number; hazards: number; openHazards: number; controls: number; incidents: number; acceptances: number; findings: number };
+  counts: { practices: number; sites: number; pcns: number; patients: number; services: number; assets: number; sharedAssets: number; hazards: number; openHazards: number; controls: number; incidents: number; acceptances: number; findings: number; coverageGaps: number };
   /** Count of hazards by rating, 1 to the scheme's highest. */
   riskProfile: { rating: number; label: string; initial: number; residual: number }[];
   matrices: { initial: MatrixView; residual: MatrixView };
@@ -256,7 +296,10 @@ export interface ReportData {
   incidents: IncidentView[];
   findings: FindingView[];
   overdueReviews: { hazard: Ref; due: string }[];
-  expiredEvidence: { control: Ref; expired: string }[];
+  /** Controls whose evidence has all expired (CRR-W046), with the hazards that rely on them. */
+  expiredEvidence: { control: Ref; expired: string; hazards: Ref[] }[];
   /** Diagram of the whole register rolled up to PCNs and shared assets. */
   overviewGraph: Graph;
+  /** The overview and safety-case pages' lists and counts. */
+  summary: SummaryView;
 }

@@ -1,6 +1,16 @@
 import { hazardRisk } from '../risk/hazard-risk.js';
 import { describeRating } from '../risk/rating.js';
+import type { Hazard } from '../model/hazard.js';
+import type { RiskScheme } from '../risk/scheme.js';
 import { defineRule } from './rule.js';
+
+/**
+ * Whether a hazard needs a recorded acceptance, recorded or not: its residual risk is
+ * unacceptable, or it is transferred. The one test the rule and the report share.
+ */
+export function needsAcceptance(scheme: RiskScheme, hazard: Pick<Hazard, 'status' | 'initialRisk' | 'residualRisk'>): boolean {
+  return hazard.status === 'transferred' || hazardRisk(scheme, hazard).residual?.acceptability === 'unacceptable';
+}
 
 export const acceptanceRequired = defineRule({
   code: 'CRR-E043',
@@ -12,7 +22,7 @@ export const acceptanceRequired = defineRule({
   *check({ register }) {
     const accepted = new Set(register.acceptances.map((a) => a.hazard));
     for (const h of register.hazards) {
-      if (accepted.has(h.id)) continue;
+      if (accepted.has(h.id) || !needsAcceptance(register.scheme, h)) continue;
       const { residual } = hazardRisk(register.scheme, h);
       const reasons: string[] = [];
       if (residual?.acceptability === 'unacceptable') reasons.push(`its residual risk is unacceptable (${describeRating(residual)})`);

@@ -1,5 +1,6 @@
 import { addMonths } from '../dates.js';
 import type { Hazard } from '../model/hazard.js';
+import type { Register } from '../model/register.js';
 import { defineRule } from './rule.js';
 
 /** The default review interval when the manifest's review policy names none. */
@@ -12,6 +13,19 @@ export function reviewDue(hazard: Pick<Hazard, 'nextReview' | 'reviewed' | 'rais
   return { due: addMonths(last, months), basis: `${months} months after its ${hazard.reviewed ? 'last review' : 'raising'} on ${last}` };
 }
 
+/** The review interval in months: the manifest's policy, or the default. */
+export function reviewMonths(register: Pick<Register, 'manifest'>): number {
+  return register.manifest?.reviewPolicy?.hazardReviewMonths ?? DEFAULT_REVIEW_MONTHS;
+}
+
+/**
+ * Whether a hazard is overdue for review as of `asOf`: open or transferred, and its due date
+ * passed. The one test the rule and the report share.
+ */
+export function isReviewOverdue(hazard: Pick<Hazard, 'status' | 'nextReview' | 'reviewed' | 'raised'>, months: number, asOf: string): boolean {
+  return hazard.status !== 'closed' && reviewDue(hazard, months).due < asOf;
+}
+
 export const reviewOverdue = defineRule({
   code: 'CRR-W047',
   name: 'review-overdue',
@@ -20,11 +34,10 @@ export const reviewOverdue = defineRule({
   explanation:
     'Every hazard is reviewed by its `nextReview` date, or within the review policy\'s interval (12 months unless the manifest says otherwise) of its last review. Closed hazards are not reviewed.',
   *check({ register, asOf }) {
-    const months = register.manifest?.reviewPolicy?.hazardReviewMonths ?? DEFAULT_REVIEW_MONTHS;
+    const months = reviewMonths(register);
     for (const h of register.hazards) {
-      if (h.status === 'closed') continue;
+      if (!isReviewOverdue(h, months, asOf)) continue;
       const { due, basis } = reviewDue(h, months);
-      if (due >= asOf) continue;
       yield {
         at: h.source,
         below: h.nextReview ? ['nextReview'] : h.reviewed ? ['reviewed'] : ['raised'],

@@ -1,0 +1,99 @@
+/** A hazard's page: everything the hazard log and the hazard's own page show of it. */
+import { AssetIndex } from '../../analysis/selector-match.js';
+import { reachOf } from '../../analysis/reach.js';
+import { routesCutBy } from '../../analysis/what-if.js';
+import type { Control } from '../../model/control.js';
+import { controlKinds } from '../../model/control.js';
+import type { Hazard } from '../../model/hazard.js';
+import type { Sourced } from '../../model/register.js';
+import { needsAcceptance } from '../../rules/acceptance-required.js';
+import { needsJustification } from '../../rules/residual-justification.js';
+import { isReviewOverdue, reviewDue, reviewMonths } from '../../rules/review-overdue.js';
+import { byId, refOf } from '../refs.js';
+import type { HazardView } from '../report-data.js';
+import { acceptanceViews, controlView, KIND_LABELS } from './control-view.js';
+import { ratingView } from './rating-view.js';
+import { sortedRefs, type ReportContext } from './report-context.js';
+
+/** What a hazard's status means, in the standards' words. */
+export const HAZARD_STATUS_TEXT: Record<string, string> = {
+  open: 'Open: actions are outstanding',
+  transferred: "Transferred: the manufacturer's actions are done and the deployer's are not; the transferred controls are the deployer's to operate",
+  closed: 'Closed: all actions are complete',
+};
+
+/** Cause pages list this many assets by name. */
+const CAUSE_ASSETS_LISTED = 50;
+
+/** A selector as one line of text: `type=firewall, attributes.vendor=Cisco`. */
+function selectorText(select: NonNullable<Hazard['causes'][number]['select']>): string {
+  return Object.entries(select)
+    .map(([k, v]) => (typeof v === 'string' ? `${k}=${v}` : Object.entries(v).map(([n, p]) => `attributes.${n}=${p}`).join(',')))
+    .join(', ');
+}
+
+/** The hazard views, in register order (the caller sorts). */
+export function hazardViews(rc: ReportContext): HazardView[] {
+  const { register, graph, index, asOf } = rc.ctx;
+  const scheme = register.scheme;
+  const selector = new AssetIndex(graph.assets);
+  const months = reviewMonths(register);
+  const controlsById = new Map(register.controls.map((c) => [c.id, c] as const));
+  const assetRef = (a: number) => refOf(graph.assets[a]!, rc.slugs.assets);
+
+  return register.hazards.map((h) => {
+    const causes = h.causes.map((c) => {
+      const picked = new Set<number>();
+      for (const id of c.assets ?? []) {
+        const a = graph.assetIndex.get(id);
+        if (a !== undefined) picked.add(a);
+      }
+      if (c.select && Object.keys(c.select).length) for (const a of selector.select(c.select)) picked.add(a);
+      const assets = [...picked].sort((x, y) => x - y);
+      return {
+        assets,
+        view: {
+          description: c.description,
+          assets: assets.slice(0, CAUSE_ASSETS_LISTED).map(assetRef),
+          ...(c.select ? { selector: selectorText(c.select) } : {}),
+          assetCount: assets.length,
+          moreAssets: Math.max(0, assets.length - CAUSE_ASSETS_LISTED),
+        },
+      };
+    });
+    const all = [...new Set(causes.flatMap((c) => c.assets))].sort((x, y) => x - y);
+    const existing = new Set(h.existingControls ?? []);
+    const controls = (rc.rel.controlsOfHazard.get(h.id) ?? [])
+      .map((id) => controlsById.get(id))
+      .filter((c): c is Sourced<Control> => c !== undefined)
+      .map((c) => controlView(rc, c, existing.has(c.id) ? 'existing' : 'additional'));
+    const residual = ratingView(scheme, h.residualRisk);
+    return {
+      ...refOf(h, rc.slugs.hazards),
+      title: h.title,
+      description: h.description,
+      status: h.status,
+      statusText: HAZARD_STATUS_TEXT[h.status] ?? h.status,
+      owner: h.owner,
+      raised: h.raised,
+      ...(h.reviewed ? { reviewed: h.reviewed } : {}),
+      reviewDue: reviewDue(h, months).due,
+      reviewOverdue: isReviewOverdue(h, months, asOf),
+      services: h.services?.map(rc.links.service) ?? [],
+      causes: causes.map((c) => c.view),
+      effects: h.effects,
+      harms: h.harms,
+      initial: ratingView(scheme, h.initialRisk),
+      residual,
+      ...(h.justification ? { justification: h.justification } : {}),
+      needsJustification: needsJustification(scheme, h),
+      controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
+      ...(h.transfer ? { transfer: { from: rc.links.organisation(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map(rc.links.control), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
+      actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
+      reach: rc.reach(reachOf(graph, routesCutBy(graph, index, all, rc.ctx.baseline))),
+      incidents: sortedRefs(rc.rel.incidentsOfHazard.get(h.id) ?? [], rc.links.incident),
+      acceptances: acceptanceViews(rc, h.id),
+      needsAcceptance: needsAcceptance(scheme, h),
+    };
+  });
+}

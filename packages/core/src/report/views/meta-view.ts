@@ -1,0 +1,51 @@
+/** The register's title block and its headline counts. */
+import type { ReportData } from '../report-data.js';
+import { ACCEPTABILITY_TEXT } from './matrix-view.js';
+import type { ReportContext } from './report-context.js';
+
+export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
+  const { register, asOf } = rc.ctx;
+  const { organisation } = rc.links;
+  const m = register.manifest;
+  const scheme = register.scheme;
+  return {
+    id: m?.id ?? 'register',
+    title: m?.title ?? 'Register',
+    version: m?.version ?? '',
+    ...(m ? { organisation: organisation(m.organisation) } : {}),
+    asOf,
+    ...(m?.scope ? { scope: m.scope } : {}),
+    ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
+    ...(m?.approved ? { approved: m.approved } : {}),
+    ...(m ? { cso: { name: m.cso.name, registration: `${m.cso.registration.body} ${m.cso.registration.number}`, ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
+    scheme: {
+      name: scheme.name,
+      isDefault: register.schemeIsDefault,
+      likelihoods: [...scheme.likelihoods],
+      severities: [...scheme.severities],
+      ratings: scheme.ratings.map((r) => ({ ...r, acceptabilityLabel: ACCEPTABILITY_TEXT[r.acceptability] ?? r.acceptability })),
+    },
+    tool,
+  };
+}
+
+export function countsView(rc: ReportContext, pcns: number): ReportData['counts'] {
+  const { register, graph } = rc.ctx;
+  const practices = graph.sites.filter((s) => s.type === 'practice');
+  return {
+    practices: practices.length,
+    sites: graph.sites.length,
+    pcns,
+    patients: practices.reduce((n, s) => n + s.patients, 0),
+    services: register.services.length,
+    assets: graph.assets.length,
+    sharedAssets: graph.assets.filter((a) => !a.site).length,
+    hazards: register.hazards.length,
+    openHazards: register.hazards.filter((h) => h.status !== 'closed').length,
+    controls: register.controls.length,
+    incidents: register.incidents.length,
+    acceptances: register.acceptances.length,
+    findings: rc.analysis.findings.length,
+    coverageGaps: rc.analysis.findings.filter((f) => f.kind === 'coverage-gap').length,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * What every page view reads: the analysis context, the analysis, the relations and the links.
+ * Built once per report; the views are pure functions of it.
+ */
+import type { Analysis } from '../../analysis/analyse.js';
+import type { AnalysisContext } from '../../analysis/context.js';
+import type { Reach } from '../../analysis/reach.js';
+import { byId, findingSlug, refOf, slugIndex } from '../refs.js';
+import { relations, type Relations } from '../relations.js';
+import { LISTED, type ReachView, type Ref } from '../report-data.js';
+import { sectionSlugs, type SectionSlugs } from '../section-slugs.js';
+
+type Named = { id: string; name?: string; title?: string };
+
+/** Links to records by id; an id with no record still gets a ref (the site does not link it). */
+export interface Links {
+  organisation(id: string): Ref;
+  service(id: string): Ref;
+  asset(id: string): Ref;
+  site(id: string): Ref;
+  hazard(id: string): Ref;
+  control(id: string): Ref;
+  incident(id: string): Ref;
+}
+
+export interface ReportContext {
+  ctx: AnalysisContext;
+  analysis: Analysis;
+  rel: Relations;
+  slugs: SectionSlugs;
+  links: Links;
+  /** The anchor of each finding on the findings page. */
+  findingSlugs: ReadonlyMap<string, string>;
+  /** A reach as pages show it: figures in full, sites by name up to LISTED. */
+  reach(r: Reach): ReachView;
+}
+
+function linker(records: readonly Named[], section: ReadonlyMap<string, string>): (id: string) => Ref {
+  const byKey = new Map(records.map((r) => [r.id, r] as const));
+  return (id) => refOf(byKey.get(id) ?? { id }, section);
+}
+
+export function reportContext(ctx: AnalysisContext, analysis: Analysis): ReportContext {
+  const { register, graph } = ctx;
+  // Every link carries the slug of its record's page, computed once here.
+  const slugs = sectionSlugs(register, graph);
+  const links: Links = {
+    organisation: linker(register.organisations, slugs.organisations),
+    service: linker(register.services, slugs.services),
+    // Assets and sites are looked up through the graph's own index, as the analysis does.
+    asset: (id) => refOf(graph.assets[graph.assetIndex.get(id) ?? -1] ?? { id }, slugs.assets),
+    site: (id) => refOf(graph.sites[graph.siteIndex.get(id) ?? -1] ?? { id }, slugs.sites),
+    hazard: linker(register.hazards, slugs.hazards),
+    control: linker(register.controls, slugs.controls),
+    incident: linker(register.incidents, slugs.incidents),
+  };
+  return {
+    ctx,
+    analysis,
+    rel: relations(register, graph, analysis.findings),
+    slugs,
+    links,
+    findingSlugs: slugIndex(analysis.findings.map((f) => f.id), findingSlug),
+    reach: (r) => ({
+      pairs: r.pairs,
+      patients: r.patients,
+      practices: r.practices,
+      sites: r.sites.length,
+      pcns: r.pcns.length,
+      services: r.services.map(links.service),
+      byService: r.byService.map((b) => ({ ...b, service: links.service(b.service) })),
+      siteRefs: r.sites.slice(0, LISTED).map(links.site),
+      moreSites: Math.max(0, r.sites.length - LISTED),
+    }),
+  };
+}
+
+/** Refs to ids, sorted by id. */
+export function sortedRefs(ids: readonly string[], link: (id: string) => Ref): Ref[] {
+  return ids.map(link).sort(byId);
+}
+
+/** The first LISTED hazards of a list, and how many more. */
+export function listedHazards(rc: ReportContext, ids: readonly string[]): { hazards: Ref[]; moreHazards: number; hazardCount: number } {
+  return { hazards: ids.slice(0, LISTED).map(rc.links.hazard), moreHazards: Math.max(0, ids.length - LISTED), hazardCount: ids.length };
+}

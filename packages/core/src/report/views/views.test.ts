@@ -1,0 +1,78 @@
+/**
+ * The page views give the templates what they show, so the templates compute nothing: counts
+ * beyond the listed, labels, route trees, and the rules' own predicates.
+ */
+import { describe, expect, it } from 'vitest';
+import { FINDING_KIND_META } from '../../analysis/finding-kinds.js';
+import { findingKinds } from '../../analysis/finding.js';
+import { hazard, smallRegister } from '../../analysis/test-support.js';
+import { reqLines } from '../graphs.js';
+import { analysisContext } from '../../analysis/context.js';
+import { buildReport } from '../build-report.js';
+import type { RouteNode } from '../report-data.js';
+
+const justified = hazard('HAZ-1', '{ description: VPN A fails, assets: [vpn-a] }', ', sites: [P1]');
+// Residual rated 3 by the DCB example scheme (acceptable only with a justification), and none given.
+const unjustified = hazard('HAZ-2', '{ description: EMIS fails, assets: [emis] }').replace('justification: J, ', '').replace('residualRisk: { severity: major, likelihood: low }', 'residualRisk: { severity: considerable, likelihood: medium }');
+const register = smallRegister({ hazards: [justified, unjustified].join('\n') });
+const { report } = buildReport(register, { asOf: '2026-11-21', tool: 'test' });
+
+/** A route tree as the indented text lines it stands for. */
+const asLines = (nodes: readonly RouteNode[], indent = ''): string[] => nodes.flatMap((n) => [indent + n.text, ...asLines(n.children, indent + '  ')]);
+
+describe('page views', () => {
+  it('give each site route a structured tree with the same words as its text alternative', () => {
+    const ctx = analysisContext(register, '2026-11-21');
+    const site = report.sites.find((s) => s.id === 'P3')!;
+    const route = site.routes.find((r) => r.service.id === 'patient-record')!;
+    const graphRoute = ctx.graph.routes.find((r) => ctx.graph.sites[r.site]!.id === 'P3' && r.service === 'patient-record')!;
+    expect(asLines(route.tree)).toEqual(reqLines(ctx.graph, graphRoute.needs));
+    // P3 is bound to VPN A alone: a failure point, marked in the tree and linked to its page.
+    const vpnA = route.tree.find((n) => n.text === 'VPN A (vpn-a)')!;
+    expect(vpnA).toMatchObject({ failurePoint: true, assetSlug: report.assets.find((a) => a.id === 'vpn-a')!.slug });
+    expect(route.failurePoints.map((f) => f.id)).toContain('vpn-a');
+    expect(site.failurePointCount).toBe(new Set(site.routes.flatMap((r) => r.failurePoints.map((f) => f.id))).size);
+  });
+
+  it('count what they list and what they leave out', () => {
+    const vpnA = report.assets.find((a) => a.id === 'vpn-a')!;
+    expect(vpnA.failurePointSiteCount).toBe(vpnA.failurePointFor.length + vpnA.moreFailurePointSites);
+    expect(vpnA.failurePointSiteCount).toBeGreaterThan(0);
+    expect(vpnA.hazardCount).toBe(vpnA.hazards.length + vpnA.moreHazards);
+    expect(vpnA.hazards.map((h) => h.id)).toEqual(['HAZ-1']);
+    const p1 = report.sites.find((s) => s.id === 'P1')!;
+    expect(p1.hazardCount).toBe(p1.hazards.length);
+  });
+
+  it('carry the rules\' verdicts, so the hazard page repeats no rule', () => {
+    const byId = new Map(report.hazards.map((h) => [h.id, h] as const));
+    expect(byId.get('HAZ-2')!.residual.acceptability).toBe('acceptable-with-justification');
+    expect(byId.get('HAZ-2')!.needsJustification).toBe(true);
+    expect(byId.get('HAZ-1')!.needsJustification).toBe(false);
+    expect(byId.get('HAZ-1')!.statusText).toMatch(/^Open: /);
+  });
+
+  it('give every PCN its sites\' rows and the hazards those sites list', () => {
+    const pcn = report.pcns.find((p) => p.id === 'pcn-1')!;
+    expect(pcn.sites.map((s) => [s.id, s.patients])).toEqual([['P1', 1000], ['P2', 2000]]);
+    const expected = [...new Set(report.sites.filter((s) => s.pcn?.id === 'pcn-1').flatMap((s) => s.hazards.map((h) => h.id)))].sort();
+    expect(pcn.hazards.map((h) => h.id)).toEqual(expected);
+    expect(expected).toContain('HAZ-1');
+  });
+
+  it('label every finding from the kind\'s own metadata, and rank them from 1', () => {
+    for (const kind of findingKinds) expect(FINDING_KIND_META[kind].label.length).toBeGreaterThan(0);
+    expect(report.findings.length).toBeGreaterThan(0);
+    report.findings.forEach((f, i) => {
+      expect(f.kindLabel).toBe(FINDING_KIND_META[f.kind].label);
+      expect(f.colour).toBe(FINDING_KIND_META[f.kind].colour);
+      expect(f.rank).toBe(i + 1);
+    });
+  });
+
+  it('link services by ref in reaches, with the services\' names', () => {
+    const vpnA = report.assets.find((a) => a.id === 'vpn-a')!;
+    expect(vpnA.reach.services.map((s) => s.name)).toContain('Patient record');
+    expect(vpnA.reach.byService.every((b) => typeof b.service.slug === 'string')).toBe(true);
+  });
+});
