@@ -1,6 +1,10 @@
 /**
  * @crr/core: the clinical risk register for the GP IT supply chain, as a typed library.
- * Pure functions of data, apart from `readRegisterFolder` (and `validateFolder`, which uses it).
+ *
+ * This file is the public API, and the only one: load, validate, analyse, what-if, diff, report
+ * data, and their types (documented in packages/core/README.md; the names are pinned by
+ * packages/core/api.txt and test/api/public-api.test.ts). Everything else is internal and may
+ * change. Pure functions of data, apart from the readers of folders and git revisions.
  */
 export * from './diagnostics/diagnostic.js';
 export { catalogue, validationCatalogue, diffCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
@@ -39,12 +43,6 @@ export type { Reach } from './analysis/reach.js';
 export { reachOf } from './analysis/reach.js';
 export type { AssetImpact, PairFailurePoints } from './analysis/failure-points.js';
 export type { CapacityReport, CapacityLoad, NMinusOne } from './analysis/capacity.js';
-export { buildGraph, type DependencyGraph, type Req } from './analysis/graph.js';
-export { evaluateAccess } from './analysis/access.js';
-export { computeCutSets, type Cut, type CutSets } from './analysis/cut-sets.js';
-export { indexRoutes } from './analysis/routes-of.js';
-export { routesCutBy } from './analysis/what-if.js';
-export { softwareTrain } from './analysis/common-causes.js';
 export { declaredAttributeNames, parseSelectorText, selectAssets, selectorMatches, type SelectorText } from './analysis/selector-match.js';
 export { whatIf, type WhatIf } from './analysis/scenario.js';
 export { buildReport, type ReportOptions } from './report/build-report.js';
