@@ -3,7 +3,9 @@ import { UsageError } from './io.js';
 
 /**
  * The one typed table of commands and options. Parsing, `--help` and the README's option
- * reference are all generated from it, so they cannot disagree.
+ * reference are all generated from it, so they cannot disagree. Longer than our usual file on
+ * purpose: the table, the types derived from it and the parser that applies it belong together,
+ * so that an option is added in one place.
  */
 export interface OptionSpec {
   description: string;

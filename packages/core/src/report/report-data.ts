@@ -2,6 +2,9 @@
  * The report data: everything the published site shows, as plain JSON computed from a register
  * and its analysis. The site (Eleventy + Handlebars) only renders it; nothing here knows HTML.
  * Every list is sorted, so the same register gives the same bytes.
+ *
+ * Longer than our usual file on purpose: these are only types, one per page kind, and keeping
+ * the whole report's shape on one page is what lets a reader see what the site can show.
  */
 import type { Acceptability } from '../risk/scheme.js';
 import type { Finding } from '../analysis/finding.js';
