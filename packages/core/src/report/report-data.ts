@@ -110,6 +110,8 @@ export interface HazardView extends Ref {
   acceptances: AcceptanceView[];
   /** Needs a recorded acceptance (unacceptable residual, or transferred). */
   needsAcceptance: boolean;
+  /** Present when an acceptance is needed and none is recorded (CRR-E043): why, in one sentence. */
+  missingAcceptance?: string;
 }
 
 export interface AcceptanceView extends Ref {

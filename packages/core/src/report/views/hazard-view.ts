@@ -68,6 +68,14 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       .filter((c): c is Sourced<Control> => c !== undefined)
       .map((c) => controlView(rc, c, existing.has(c.id) ? 'existing' : 'additional'));
     const residual = ratingView(scheme, h.residualRisk);
+    // CRR-E043's judgement, worded for the page: why an acceptance is needed and none is recorded.
+    const acceptances = acceptanceViews(rc, h.id);
+    const missingAcceptance =
+      needsAcceptance(scheme, h) && acceptances.length === 0
+        ? residual?.acceptability === 'unacceptable'
+          ? `The residual risk is rated ${residual.rating} (${residual.label}).`
+          : `The hazard is ${h.status}.`
+        : undefined;
     return {
       ...refOf(h, rc.slugs.hazards),
       title: h.title,
@@ -92,8 +100,9 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
       reach: rc.reach(reachOf(graph, routesCutBy(graph, index, all, rc.ctx.baseline))),
       incidents: sortedRefs(rc.rel.incidentsOfHazard.get(h.id) ?? [], rc.links.incident),
-      acceptances: acceptanceViews(rc, h.id),
+      acceptances,
       needsAcceptance: needsAcceptance(scheme, h),
+      ...(missingAcceptance ? { missingAcceptance } : {}),
     };
   });
 }

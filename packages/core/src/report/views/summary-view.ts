@@ -105,7 +105,7 @@ export function summaryView(report: Omit<ReportData, 'summary'>): SummaryView {
     unverifiedControls: [...report.controls].filter((c) => c.status !== 'verified').sort(byId),
     expiredControls: [...report.controls].filter((c) => c.evidenceExpired || c.evidence.some((e) => e.expired)).sort(byId),
     unacceptableResidual: hazards.filter((h) => h.residual.acceptability === 'unacceptable'),
-    missingAcceptance: hazards.filter((h) => h.needsAcceptance && h.acceptances.length === 0),
+    missingAcceptance: hazards.filter((h) => h.missingAcceptance !== undefined),
     userControls: [...report.controls].filter((c) => c.kind === 'training' || c.kind === 'business-process').sort(byId),
     owners: [...owners].sort(byText),
     profileHighFirst: [...report.riskProfile].sort((a, b) => b.rating - a.rating),

@@ -76,3 +76,15 @@ describe('page views', () => {
     expect(vpnA.reach.byService.every((b) => typeof b.service.slug === 'string')).toBe(true);
   });
 });
+
+describe('a hazard that needs an acceptance and has none (CRR-E043)', () => {
+  it('says why on its view, and only then', () => {
+    // Residual rated 5 by the DCB example scheme (unacceptable), and no acceptance.
+    const unaccepted = hazard('HAZ-3', '{ description: VPN B fails, assets: [vpn-b] }').replaceAll('{ severity: major, likelihood: low }', '{ severity: catastrophic, likelihood: very high }');
+    const { report: r } = buildReport(smallRegister({ hazards: [justified, unaccepted].join('\n') }), { asOf: '2026-11-21', tool: 'test' });
+    const h3 = r.hazards.find((h) => h.id === 'HAZ-3')!;
+    expect(h3.needsAcceptance).toBe(true);
+    expect(h3.missingAcceptance).toBe(`The residual risk is rated ${h3.residual!.rating} (${h3.residual!.label}).`);
+    expect(r.hazards.find((h) => h.id === 'HAZ-1')!.missingAcceptance).toBeUndefined();
+  });
+});
