@@ -6,7 +6,7 @@
  *
  * List sizes follow the quantiles of the registered-patient counts of the practices of one real
  * ICB (Kent and Medway, January 2021: min 1,552, p10 3,570, median 8,834, p90 16,825, max 40,781),
- * clamped to 2,000–30,000. Derived from /work/shared/data/ods-kent-medway/gp-list-size-QKS-2021-01.csv:
+ * clamped to 2,000–30,000. Derived from ../shared/data/ods-kent-medway/gp-list-size-QKS-2021-01.csv:
  * contains public sector information licensed under the Open Government Licence v3.0 (source:
  * NHS England / NHS Digital, GP registration publications). Everything else is synthetic.
  */
