@@ -97,21 +97,11 @@ describe('a chain of needs deeper than 64 is refused before it is analysed', () 
   });
 
   it('crr diff of a base that validates against a head with a 15,000-link chain stops with exit 2 (it analysed the head, and ran past 30 s)', () => {
-    const base = tempRegister({
-      'register.yaml': MINIMAL_MANIFEST,
-      'pcn.yaml': 'organisations:\n  - { id: pcn-north, type: pcn, name: North Downs PCN, parent: org-icb }\n',
-      'services.yaml': 'services:\n  - { id: patient-record, name: Patient record and consultation }\n',
-      'sites.yaml': `sites:
-  - { id: G99001, type: practice, name: Northgate Surgery, ods: G99001, pcn: pcn-north, listSize: 9240,
-      routes: { patient-record: [chain-0] } }
-`,
-      'chain.yaml': 'assets:\n  - { id: chain-0, type: other, name: Link 0 }\n',
-    });
-    cleanups.push(base.cleanup);
-    expect(crr('validate, the base', ['validate', base.dir, '--as-of', AS_OF]).code).toBe(0);
+    const base = chainRegister(1);
+    expect(crr('validate, the base', ['validate', base, '--as-of', AS_OF]).code).toBe(0);
     const head = chainRegister(15_000);
     for (const format of ['markdown', 'json'] as const) {
-      const run = crr(`diff --format ${format}, a 15,000-link chain in the head`, ['diff', base.dir, head, '--as-of', AS_OF, '--format', format]);
+      const run = crr(`diff --format ${format}, a 15,000-link chain in the head`, ['diff', base, head, '--as-of', AS_OF, '--format', format]);
       expect(run.code, run.stdout + run.stderr).toBe(2);
       expect(run.stderr).toContain('(the head) has a chain of needs too deep to analyse (CRR-E062 at chain.yaml:');
       expect(run.stderr).toContain('hint: Run `crr validate` on it to see the chain');

@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import {
   analyse,
   countBySeverity,
@@ -26,6 +25,7 @@ import { sarifLog } from '../render/sarif.js';
 import { CLI_VERSION } from '../version.js';
 import { resolveDir } from './common.js';
 import { renderDiffTemplate, templateAtRevision, templateFromFolder, type TemplateChoice, type TemplateWarning } from './diff-template.js';
+import { isFolder } from '../register-root.js';
 import { checkRegisterRoot } from './load.js';
 
 export { TEMPLATE_OVERRIDE } from './diff-template.js';
@@ -134,7 +134,6 @@ async function readAtRevision(io: Io, rev: string, dir: string, which: 'base' | 
   }
 }
 
-const isFolder = (p: string) => existsSync(p) && statSync(p).isDirectory();
 
 /**
  * The documented JSON of `crr diff --format json`. Stable: fields are added, never renamed or
