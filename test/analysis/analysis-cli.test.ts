@@ -21,7 +21,7 @@ describe('crr analyse', () => {
     const r = await run(['analyse', example, '--as-of', '2026-11-21', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'register', 'asOf', 'summary', 'assets', 'failurePoints', 'capacity', 'findings']);
+    expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'register', 'asOf', 'summary', 'assets', 'failurePoints', 'capacity', 'scenarios', 'findings']);
     expect(out.schemaVersion).toBe(1);
     expect(Object.keys(out.findings[0])).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'explanation', 'assets', 'reach', 'hazards']));
     expect(Object.keys(out.findings[0].reach)).toEqual(['pairs', 'sites', 'practices', 'pcns', 'patients', 'services', 'byService']);

@@ -49,8 +49,16 @@ describe('the worked example, analysed', () => {
   it('finds the concentrators cannot carry the peak load when vpn-b fails (N-1)', () => {
     const n1 = analysis.capacity.nMinusOne.find((x) => x.failed === 'vpn-b')!;
     const limitA = register.assets.find((a) => a.id === 'vpn-a')!.capacity!.limit;
-    expect(n1.overloaded).toEqual([{ asset: 'vpn-a', unit: 'tunnels', limit: limitA, load: expect.any(Number) }]);
+    expect(n1.overloaded).toEqual([{ asset: 'vpn-a', unit: 'tunnels', limit: limitA, load: expect.any(Number), shortfall: expect.any(Number) }]);
     expect(n1.overloaded[0]!.load).toBeGreaterThan(limitA);
+    expect(n1.overloaded[0]!.shortfall).toBe(n1.overloaded[0]!.load - limitA);
+    // The load says the worst it would carry, with the headroom left (negative: a shortfall).
+    const a = analysis.capacity.loads.find((l) => l.asset === 'vpn-a')!;
+    expect(a.worstNMinusOne).toEqual({ failed: 'vpn-b', load: n1.overloaded[0]!.load, headroom: limitA - n1.overloaded[0]!.load });
+    // The finding's suggested hazard says what fails and what is overloaded; a hazard naming vpn-a covers it.
+    const f = analysis.findings.find((x) => x.id === 'capacity-n-1:vpn-b')!;
+    expect(f.figures).toMatchObject({ failed: 'vpn-b', overloaded: 'vpn-a', shortfall: n1.overloaded[0]!.shortfall });
+    expect(f.hazards).toEqual(expect.arrayContaining(register.hazards.filter((h) => h.causes.some((c) => c.assets?.includes('vpn-a') && c.assets.length === 1)).map((h) => h.id)));
     expect(analysis.findings.some((f) => f.id === 'capacity-n-1:vpn-b')).toBe(true);
     // In normal running neither concentrator is over its limit.
     for (const l of analysis.capacity.loads) expect(l.load).toBeLessThanOrEqual(l.limit);

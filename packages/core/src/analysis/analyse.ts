@@ -7,6 +7,7 @@ import { doubleFailureFindings } from './double-failures.js';
 import { assetImpacts, failurePointFindings, pairFailurePoints, routesCutByEachAsset, type AssetImpact, type PairFailurePoints } from './failure-points.js';
 import { compareFindings, findingKinds, type Finding, type FindingKind } from './finding.js';
 import { incidentLikelihoodFindings } from './incident-likelihood.js';
+import { scenarios, type ScenarioResult } from './named-scenarios.js';
 
 /** The analysis of a register: plain data, the same bytes for the same register and as-of date. */
 export interface Analysis {
@@ -27,6 +28,8 @@ export interface Analysis {
   /** For every (site, service): the assets whose failure alone cuts it. */
   failurePoints: PairFailurePoints[];
   capacity: CapacityReport;
+  /** The register's named scenarios, evaluated, in register order. */
+  scenarios: ScenarioResult[];
   /** Ranked by patients affected. */
   findings: Finding[];
 }
@@ -41,12 +44,14 @@ export function analyseContext(ctx: AnalysisContext): Analysis {
   const options = { asOf: ctx.asOf };
   const cutByAsset = routesCutByEachAsset(ctx);
   const impacts = assetImpacts(ctx, cutByAsset);
-  const cap = capacity(ctx);
+  const cap = capacity(ctx, ctx.failures.capacity);
+  const named = scenarios(ctx);
   const found = [
     ...failurePointFindings(ctx, impacts),
     ...commonCauseFindings(ctx, commonCauses(ctx), cutByAsset),
     ...doubleFailureFindings(ctx),
     ...cap.findings,
+    ...named.findings,
   ];
   const findings = [...found, ...coverageGaps(found, register.scheme), ...incidentLikelihoodFindings(register, options.asOf)].sort(compareFindings);
 
@@ -68,6 +73,7 @@ export function analyseContext(ctx: AnalysisContext): Analysis {
     assets: impacts,
     failurePoints: pairFailurePoints(ctx),
     capacity: cap.report,
+    scenarios: named.results,
     findings,
   };
 }

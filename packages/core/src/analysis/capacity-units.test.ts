@@ -15,8 +15,8 @@ describe('capacity with a demand in another unit', () => {
   it('leaves the site out of the load and counts it apart', () => {
     const { report } = capacity(analysisContext(smallRegister({ sites: P4 }), '2026-11-21'));
     expect(report.loads).toEqual([
-      { asset: 'vpn-a', unit: 'tunnels', limit: 10, load: 3, utilisation: 0.3, sites: 4, unmeasured: 1 },
-      { asset: 'vpn-b', unit: 'tunnels', limit: 10, load: 0, utilisation: 0, sites: 0 },
+      { asset: 'vpn-a', unit: 'tunnels', limit: 10, load: 3, utilisation: 0.3, headroom: 7, sites: 4, unmeasured: 1 },
+      { asset: 'vpn-b', unit: 'tunnels', limit: 10, load: 0, utilisation: 0, headroom: 10, sites: 0, worstNMinusOne: { failed: 'vpn-a', load: 2, headroom: 8 } },
     ]);
   });
 

@@ -18,15 +18,15 @@ describe('capacity', () => {
     expect(carried[graph.siteIndex.get('P1')!]!.has(graph.assetIndex.get('dc-core')!)).toBe(true);
     const { report } = capacity(analysisContext(register, '2026-11-21'));
     expect(report.loads).toEqual([
-      { asset: 'vpn-a', unit: 'tunnels', limit: 10, load: 3, utilisation: 0.3, sites: 3 },
-      { asset: 'vpn-b', unit: 'tunnels', limit: 10, load: 0, utilisation: 0, sites: 0 },
+      { asset: 'vpn-a', unit: 'tunnels', limit: 10, load: 3, utilisation: 0.3, headroom: 7, sites: 3 },
+      { asset: 'vpn-b', unit: 'tunnels', limit: 10, load: 0, utilisation: 0, headroom: 10, sites: 0, worstNMinusOne: { failed: 'vpn-a', load: 2, headroom: 8 } },
     ]);
   });
 
   it('finds an N-1 shortfall: the failover member cannot carry the sites that move to it', () => {
     const { report, findings } = capacity(analysisContext(smallRegister({ vpnLimits: [10, 1] }), '2026-11-21'));
     // vpn-a fails: P1 and P2 move to vpn-b (limit 1); P3 has no alternative and is simply cut.
-    expect(report.nMinusOne).toEqual([{ failed: 'vpn-a', overloaded: [{ asset: 'vpn-b', unit: 'tunnels', limit: 1, load: 2 }], sitesAtRisk: ['P1', 'P2'] }]);
+    expect(report.nMinusOne).toEqual([{ failed: 'vpn-a', overloaded: [{ asset: 'vpn-b', unit: 'tunnels', limit: 1, load: 2, shortfall: 1 }], sitesAtRisk: ['P1', 'P2'] }]);
     const f = findings.find((x) => x.kind === 'capacity-n-1')!;
     expect(f.id).toBe('capacity-n-1:vpn-a');
     expect(f.reach.sites).toEqual(['P1', 'P2']);

@@ -1,11 +1,11 @@
-import { reqHolds } from './access.js';
+import { evaluateCapacity, limitedAssets, type CapacityState } from './capacity-evaluation.js';
 import { hazardsCovering } from './coverage-index.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
 import { describeReach } from './failure-points.js';
-import type { DependencyGraph, Req } from './graph.js';
 import { reachOf } from './reach.js';
-import { lazyAssetStates } from './what-if.js';
+
+export { carriers } from './capacity-evaluation.js';
 
 export interface CapacityLoad {
   asset: string;
@@ -14,19 +14,26 @@ export interface CapacityLoad {
   /** Peak demand of every site whose traffic it carries with nothing failed. */
   load: number;
   utilisation: number;
+  /** limit − load: room left at peak with nothing failed; negative when over. */
+  headroom: number;
   sites: number;
   /**
    * Sites it carries whose demand gives no figure in its unit (CRR-E061 reports them): their load
    * is unknown, so it is not in `load`, which is then only a lower bound. Absent when none.
    */
   unmeasured?: number;
+  /**
+   * The most it would carry when one other capacity-limited member of a redundancy group fails
+   * (N-1), and which failure that is. Absent when no such failure moves load onto it.
+   */
+  worstNMinusOne?: { failed: string; load: number; headroom: number };
 }
 
 export interface NMinusOne {
   /** The group member that failed. */
   failed: string;
-  /** Survivors that would carry more than their limit. */
-  overloaded: { asset: string; unit: string; limit: number; load: number }[];
+  /** Survivors that would carry more than their limit, with shortfall = load − limit. */
+  overloaded: { asset: string; unit: string; limit: number; load: number; shortfall: number }[];
   /** Sites whose traffic the overloaded survivors would have to carry. */
   sitesAtRisk: string[];
 }
@@ -37,131 +44,36 @@ export interface CapacityReport {
 }
 
 /**
- * Which assets carry each site's traffic, given failed assets. In an `anyOf` group the first
- * working member carries it (members are listed in order of preference); in `atLeast k` the first
- * k working members; an asset carries it together with everything it needs. A site counts once per
- * asset, whatever number of its services pass through.
+ * Capacity at peak, and N-1: each capacity-limited member of a redundancy group is failed in
+ * turn and the traffic routed by the same evaluation `crr what-if` uses (capacity-evaluation.ts).
  */
-export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>, onlySites?: ReadonlySet<number>): Set<number>[] {
-  const works = lazyAssetStates(graph, failed);
-  const memo = new Map<Req, boolean>();
-  const holds = (r: Req) => reqHolds(r, works, memo);
-  const carried: Set<number>[] = graph.sites.map(() => new Set());
-  const carryAsset = (a: number, into: Set<number>, depth: number) => {
-    if (into.has(a) || depth > 64) return;
-    into.add(a);
-    for (const r of graph.assetNeeds[a]!) carryReq(r, into, depth + 1);
-  };
-  const carryReq = (r: Req, into: Set<number>, depth: number): void => {
-    switch (r.kind) {
-      case 'asset':
-        carryAsset(r.a, into, depth);
-        return;
-      case 'never':
-        return;
-      case 'all':
-        for (const m of r.members) carryReq(m, into, depth);
-        return;
-      case 'any': {
-        const m = r.members.find(holds);
-        if (m) carryReq(m, into, depth);
-        return;
-      }
-      case 'atLeast': {
-        let n = 0;
-        for (const m of r.members) {
-          if (n >= r.k) break;
-          if (holds(m)) {
-            carryReq(m, into, depth);
-            n++;
-          }
-        }
-        return;
-      }
-    }
-  };
-  graph.routes.forEach((route) => {
-    if (onlySites && !onlySites.has(route.site)) return;
-    if (!route.needs.every(holds)) return; // a route that does not work carries nothing
-    for (const r of route.needs) carryReq(r, carried[route.site]!, 0);
-  });
-  return carried;
-}
-
-interface Load {
-  load: number;
-  sites: number[];
-  /** Sites carried whose demand has no figure in the asset's unit: not counted, not guessed. */
-  unmeasured: number;
-}
-
-function loads(graph: DependencyGraph, carried: Set<number>[], limited: number[]): Map<number, Load> {
-  const out = new Map<number, Load>(limited.map((a) => [a, { load: 0, sites: [], unmeasured: 0 }]));
-  carried.forEach((set, s) => {
-    const demand = graph.sites[s]!.demand;
-    for (const a of set) {
-      const entry = out.get(a);
-      if (!entry) continue;
-      const unit = graph.assets[a]!.capacity!.unit;
-      // Only demand in the asset's own unit is added; a site that gives none is counted apart.
-      if (Object.hasOwn(demand, unit)) entry.load += demand[unit]!;
-      else entry.unmeasured++;
-      entry.sites.push(s);
-    }
-  });
-  return out;
-}
-
-export function capacity(ctx: AnalysisContext): { report: CapacityReport; findings: Finding[] } {
+export function capacity(ctx: AnalysisContext, normal: CapacityState = evaluateCapacity(ctx.graph, new Set())): { report: CapacityReport; findings: Finding[] } {
   const { graph } = ctx;
-  const limited = graph.assets.map((a, i) => (a.capacity ? i : -1)).filter((i) => i >= 0);
+  const limited = limitedAssets(graph);
   const findings: Finding[] = [];
   if (!limited.length) return { report: { loads: [], nMinusOne: [] }, findings };
 
-  const normalCarried = carriers(graph, new Set());
-  const normal = loads(graph, normalCarried, limited);
   const report: CapacityReport = { loads: [], nMinusOne: [] };
-  for (const a of limited) {
-    const asset = graph.assets[a]!;
-    const { load, sites, unmeasured } = normal.get(a)!;
-    const limit = asset.capacity!.limit;
-    report.loads.push({ asset: asset.id, unit: asset.capacity!.unit, limit, load, utilisation: round(load / limit), sites: sites.length, ...(unmeasured ? { unmeasured } : {}) });
-    const unknown = unmeasured ? ` The demand of ${unmeasured} more site${unmeasured === 1 ? '' : 's'} is not known in ${asset.capacity!.unit}, so the real load is higher (CRR-E061).` : '';
-    if (load > limit) {
-      const routes = routesOfSitesThrough(ctx, sites, a);
-      const reach = reachOf(graph, routes);
-      findings.push({
-        id: `capacity:${asset.id}`,
-        kind: 'capacity',
-        title: `${asset.name} (\`${asset.id}\`) is over capacity at peak: ${load} of ${limit} ${asset.capacity!.unit}`,
-        explanation: `At peak, ${sites.length} sites route through \`${asset.id}\`, a demand of ${load} ${asset.capacity!.unit} against a limit of ${limit} (${Math.round((100 * load) / limit)}%). Sites beyond its capacity lose service: ${describeReach(reach)} depend on it.${unknown}`,
-        assets: [asset.id],
-        reach,
-        hazards: hazardsCovering(ctx.coverage, [a]),
-        figures: { load, limit, unit: asset.capacity!.unit, utilisation: round(load / limit), ...(unmeasured ? { unmeasured } : {}) },
-      });
-    }
-  }
+  const worst = new Map<number, { failed: string; load: number }>();
 
-  // N-1: fail each capacity-limited member of a redundancy group in turn; can the rest carry it?
+  // N-1 first, so that each load can say the worst it would carry.
   const inGroups = new Set<number>();
   for (const g of graph.groups) for (const m of g.members) if (m.kind === 'asset' && graph.assets[m.a]!.capacity) inGroups.add(m.a);
   for (const m of [...inGroups].sort((x, y) => x - y)) {
-    // Only the sites whose traffic m carried move; everyone else's load stays where it was.
-    const failed = new Set([m]);
-    const moved = new Set(normal.get(m)!.sites);
-    const movedCarried = carriers(graph, failed, moved);
-    const carried = normalCarried.map((set, s) => (moved.has(s) ? movedCarried[s]! : set));
-    const after = loads(graph, carried, limited);
+    const after = evaluateCapacity(graph, new Set([m]), normal);
     const overloaded: NMinusOne['overloaded'] = [];
+    const overloadedIdx: number[] = [];
     const atRisk = new Set<number>();
     const routes = new Set<number>();
     for (const a of limited) {
       if (a === m) continue;
-      const { load, sites } = after.get(a)!;
+      const { load, sites } = after.loads.get(a)!;
+      const before = normal.loads.get(a)!.load;
+      if (load > before && load > (worst.get(a)?.load ?? before)) worst.set(a, { failed: graph.assets[m]!.id, load });
       const cap = graph.assets[a]!.capacity!;
-      if (load <= cap.limit || load <= normal.get(a)!.load) continue;
-      overloaded.push({ asset: graph.assets[a]!.id, unit: cap.unit, limit: cap.limit, load });
+      if (load <= cap.limit || load <= before) continue;
+      overloaded.push({ asset: graph.assets[a]!.id, unit: cap.unit, limit: cap.limit, load, shortfall: load - cap.limit });
+      overloadedIdx.push(a);
       for (const s of sites) atRisk.add(s);
       for (const r of routesOfSitesThrough(ctx, sites, a)) routes.add(r);
     }
@@ -170,17 +82,60 @@ export function capacity(ctx: AnalysisContext): { report: CapacityReport; findin
     const sitesAtRisk = [...atRisk].map((s) => graph.sites[s]!.id).sort();
     report.nMinusOne.push({ failed: failedAsset.id, overloaded, sitesAtRisk });
     const reach = reachOf(graph, [...routes].sort((x, y) => x - y));
-    const o = overloaded.map((x) => `\`${x.asset}\` would carry ${x.load} ${x.unit} against a limit of ${x.limit}`).join('; ');
+    const o = overloaded.map((x) => `\`${x.asset}\` would carry ${x.load} ${x.unit} against a limit of ${x.limit}, a shortfall of ${x.shortfall}`).join('; ');
+    const top = [...overloaded].sort((x, y) => y.shortfall - x.shortfall)[0]!;
     findings.push({
       id: `capacity-n-1:${failedAsset.id}`,
       kind: 'capacity-n-1',
-      title: `If \`${failedAsset.id}\` fails, the rest of its group cannot carry the peak load`,
-      explanation: `When \`${failedAsset.id}\` fails its sites fail over, but ${o}. The redundancy holds on paper and not at the morning peak: ${describeReach(reach)} depend on the overloaded survivor${overloaded.length === 1 ? '' : 's'}.`,
+      title: `If \`${failedAsset.id}\` fails, ${overloaded.map((x) => `\`${x.asset}\``).join(' and ')} would carry ${overloaded.length === 1 ? `${top.load} of ${top.limit} ${top.unit}` : 'more than its limit'} at peak`,
+      explanation: `When \`${failedAsset.id}\` fails its sites fail over, but ${o}. The redundancy holds on paper and not at the morning peak: ${describeReach(reach)} depend on the overloaded survivor${overloaded.length === 1 ? '' : 's'}, whose service would be intermittent. A hazard whose cause names ${overloaded.length === 1 ? 'the overloaded survivor' : 'every overloaded survivor'} covers this finding.`,
       assets: [failedAsset.id, ...overloaded.map((x) => x.asset)],
       reach,
-      hazards: hazardsCovering(ctx.coverage, [m]),
-      figures: Object.fromEntries(overloaded.flatMap((x) => [[`${x.asset} load`, x.load], [`${x.asset} limit`, x.limit]])),
+      // The harm is the survivor's overload: a hazard about its capacity names this risk.
+      hazards: hazardsCovering(ctx.coverage, overloadedIdx),
+      figures: {
+        failed: failedAsset.id,
+        overloaded: overloaded.map((x) => x.asset).join(', '),
+        load: top.load,
+        limit: top.limit,
+        unit: top.unit,
+        shortfall: top.shortfall,
+        ...(overloaded.length > 1 ? Object.fromEntries(overloaded.flatMap((x) => [[`${x.asset} load`, x.load], [`${x.asset} limit`, x.limit], [`${x.asset} shortfall`, x.shortfall]])) : {}),
+      },
     });
+  }
+
+  for (const a of limited) {
+    const asset = graph.assets[a]!;
+    const { load, sites, unmeasured } = normal.loads.get(a)!;
+    const { limit, unit } = asset.capacity!;
+    const w = worst.get(a);
+    report.loads.push({
+      asset: asset.id,
+      unit,
+      limit,
+      load,
+      utilisation: round(load / limit),
+      headroom: limit - load,
+      sites: sites.length,
+      ...(unmeasured ? { unmeasured } : {}),
+      ...(w ? { worstNMinusOne: { failed: w.failed, load: w.load, headroom: limit - w.load } } : {}),
+    });
+    const unknown = unmeasured ? ` The demand of ${unmeasured} more site${unmeasured === 1 ? '' : 's'} is not known in ${unit}, so the real load is higher (CRR-E061).` : '';
+    if (load > limit) {
+      const routes = routesOfSitesThrough(ctx, sites, a);
+      const reach = reachOf(graph, routes);
+      findings.push({
+        id: `capacity:${asset.id}`,
+        kind: 'capacity',
+        title: `${asset.name} (\`${asset.id}\`) is over capacity at peak: ${load} of ${limit} ${unit}`,
+        explanation: `At peak, ${sites.length} sites route through \`${asset.id}\`, a demand of ${load} ${unit} against a limit of ${limit} (${Math.round((100 * load) / limit)}%), a shortfall of ${load - limit}. Sites beyond its capacity lose service: ${describeReach(reach)} depend on it.${unknown}`,
+        assets: [asset.id],
+        reach,
+        hazards: hazardsCovering(ctx.coverage, [a]),
+        figures: { load, limit, unit, utilisation: round(load / limit), shortfall: load - limit, ...(unmeasured ? { unmeasured } : {}) },
+      });
+    }
   }
   return { report, findings };
 }

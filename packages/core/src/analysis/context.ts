@@ -2,6 +2,7 @@ import type { Register } from '../model/register.js';
 import { evaluateAccess } from './access.js';
 import { causeCoverage, type Coverage } from './coverage-index.js';
 import { computeCutSets, type CutSets } from './cut-sets.js';
+import { failureBaseline, type FailureBaseline } from './failure-outcome.js';
 import { buildGraph, type DependencyGraph, type Req } from './graph.js';
 import { indexRoutes, type RouteIndex } from './routes-of.js';
 
@@ -15,6 +16,8 @@ export interface AnalysisContext {
   /** Which routes work with nothing failed. */
   baseline: Uint8Array;
   coverage: Coverage;
+  /** What every failure evaluation (N-1, scenarios) is measured against. */
+  failures: FailureBaseline;
   /** A label for a requirement, for findings: `vpn-a`, or `allOf(link-a, vpn-a)`. */
   label: (r: Req) => string;
 }
@@ -35,14 +38,16 @@ export function analysisContext(register: Register, asOf: string): AnalysisConte
         return `atLeast ${r.k} of (${r.members.map(label).join(', ')})`;
     }
   };
+  const baseline = evaluateAccess(graph, new Set());
   return {
     register,
     asOf,
     graph,
     cuts: computeCutSets(graph),
     index: indexRoutes(graph),
-    baseline: evaluateAccess(graph, new Set()),
+    baseline,
     coverage: causeCoverage(register, graph),
+    failures: failureBaseline(graph, baseline),
     label,
   };
 }

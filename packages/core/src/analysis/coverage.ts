@@ -42,7 +42,13 @@ function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
   const reachWords = several ? ('several patients' as const) : ('one patient' as const);
   const word = several ? /several/i : /\bone\b/i;
   const matching = scheme.severities.filter((s) => word.test(s.description));
-  const cause = f.attribute
+  const fig = f.figures ?? {};
+  const cause =
+    f.kind === 'capacity-n-1'
+      ? `failure of \`${fig.failed}\`, which leaves ${listWords(String(fig.overloaded).split(', ').map((a) => `\`${a}\``))} carrying more than its limit at peak (${fig.load} of ${fig.limit} ${fig.unit})`
+      : f.kind === 'capacity'
+        ? `\`${f.assets[0]}\` running out of capacity at peak (${fig.load} of ${fig.limit} ${fig.unit})`
+        : f.attribute
     ? `a defect or outage affecting every asset with the ${f.attribute.name} ${f.attribute.value}`
     : f.assets.length === 1
       ? `failure of \`${f.assets[0]}\``
@@ -50,7 +56,8 @@ function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
         ? `failure of a site's own ${f.id.replace('failure-point:local:', '')}`
         : `joint failure of ${listWords(f.assets.slice(0, 5))}`;
   return {
-    title: `Practices cannot use ${services.join(', ')} because of ${cause}`,
+    // An overload leaves service intermittent rather than gone: say so, as April 2026 was.
+    title: f.kind === 'capacity' || f.kind === 'capacity-n-1' ? `Practices lose ${services.join(', ')} intermittently at peak because of ${cause}` : `Practices cannot use ${services.join(', ')} because of ${cause}`,
     cause,
     services,
     sites: f.reach.sites,

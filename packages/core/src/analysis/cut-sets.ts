@@ -24,7 +24,28 @@ export interface CutSets {
 }
 
 export function computeCutSets(graph: DependencyGraph): CutSets {
+  const cuts = cutSetEvaluator(graph, new Set());
+  const route = graph.routes.map((_, i) => cuts.route(i));
+  const asset = graph.assets.map((_, a) => cuts.asset(a));
+  return { asset, route, req: cuts.req };
+}
+
+/** Cut sets computed on demand, each node once: what a what-if asks of a few routes costs only their part of the graph. */
+export interface CutSetEvaluator {
+  asset(a: number): Cut;
+  route(i: number): Cut;
+  req(r: Req): Cut;
+}
+
+/**
+ * Cut sets given assets that have already failed: a failed asset is BROKEN, so a group's cut set
+ * counts only the members still working. With nothing failed, these are the register's single
+ * failure points; with some failed, an asset in a route's cut set that was not in it before is
+ * redundancy the failure used up (one more failure now cuts the route).
+ */
+export function cutSetEvaluator(graph: DependencyGraph, failed: ReadonlySet<number>): CutSetEvaluator {
   const assetCut: (Cut | undefined)[] = new Array(graph.assets.length);
+  for (const a of failed) if (a >= 0 && a < graph.assets.length) assetCut[a] = BROKEN;
   const inProgress = new Uint8Array(graph.assets.length);
   const memo = new Map<Req, Cut>();
 
@@ -96,9 +117,17 @@ export function computeCutSets(graph: DependencyGraph): CutSets {
 
   const run = (need: Need): Cut => trampoline(need, known, start);
 
-  const route = graph.routes.map((r) => run({ req: { kind: 'all', members: r.needs } as Req }));
-  const asset = graph.assets.map((_, a) => run({ asset: a }));
-  return { asset, route, req: (r: Req) => run({ req: r }) };
+  const routeCut = new Map<number, Cut>();
+  return {
+    asset: (a) => run({ asset: a }),
+    route: (i) => {
+      if (routeCut.has(i)) return routeCut.get(i)!;
+      const cut = run({ req: { kind: 'all', members: graph.routes[i]!.needs } as Req });
+      routeCut.set(i, cut);
+      return cut;
+    },
+    req: (r) => run({ req: r }),
+  };
 }
 
 /** Sorted union of sorted lists. */

@@ -8,6 +8,7 @@ export const findingKinds = [
   'double-failure',
   'capacity',
   'capacity-n-1',
+  'scenario-tolerance',
   'coverage-gap',
   'incident-likelihood',
 ] as const;

@@ -168,3 +168,14 @@ export function declaredAttributeNames(assets: readonly RegisterAsset[]): string
   for (const a of assets) if (a.attributes) for (const name of Object.keys(a.attributes)) names.add(name);
   return [...names].sort();
 }
+
+/** A selector as `key=value,…`, the form `crr what-if --fail` takes: how a scenario's selector is shown. */
+export function selectorText(selector: Selector): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(selector).sort()) {
+    const value = (selector as Record<string, unknown>)[key];
+    if (key === 'attributes' && value && typeof value === 'object') for (const name of Object.keys(value).sort()) parts.push(`attributes.${name}=${(value as Record<string, string>)[name]}`);
+    else if (typeof value === 'string') parts.push(`${key}=${value}`);
+  }
+  return parts.join(',');
+}

@@ -31,6 +31,7 @@ export function resolve(records: ParsedRecords, sources: Map<string, SourceText>
     controls: records.controls,
     incidents: records.incidents,
     acceptances: records.acceptances,
+    scenarios: records.scenarios,
     routes: [],
     index: new Map(),
     sources,

@@ -8,6 +8,7 @@ import { Incident } from './incident.js';
 import { Manifest } from './manifest.js';
 import { Organisation } from './organisation.js';
 import { Profile } from './profile.js';
+import { Scenario } from './scenario.js';
 import { Service } from './service.js';
 import { Site } from './site.js';
 
@@ -25,6 +26,7 @@ export const collections = {
   controls: Control,
   incidents: Incident,
   acceptances: Acceptance,
+  scenarios: Scenario,
 } as const;
 export type CollectionName = keyof typeof collections;
 export const collectionNames = Object.keys(collections) as CollectionName[];
@@ -41,6 +43,7 @@ export const recordKindOf: Record<CollectionName | 'register', string> = {
   controls: 'control',
   incidents: 'incident',
   acceptances: 'acceptance',
+  scenarios: 'scenario',
 };
 
 const list = <T extends z.ZodType>(schema: T, description: string) =>
@@ -58,6 +61,7 @@ export const RegisterFile = z
     controls: list(Control, 'Controls, shared between hazards.'),
     incidents: list(Incident, 'The incident log.'),
     acceptances: list(Acceptance, 'Acceptances of residual risk.'),
+    scenarios: list(Scenario, 'Named what-if scenarios: what fails together, why, and what would be tolerable.'),
   })
   .meta({
     title: 'crr register file',

@@ -6,6 +6,7 @@ import type { Asset } from './asset.js';
 import type { Control } from './control.js';
 import type { Hazard } from './hazard.js';
 import type { Incident } from './incident.js';
+import type { Scenario } from './scenario.js';
 import type { Manifest } from './manifest.js';
 import type { Organisation } from './organisation.js';
 import type { Profile } from './profile.js';
@@ -70,6 +71,7 @@ export interface Register {
   controls: Sourced<Control>[];
   incidents: Sourced<Incident>[];
   acceptances: Sourced<Acceptance>[];
+  scenarios: Sourced<Scenario>[];
   routes: Route[];
   /** Every record by id, first declaration first (later ones are duplicates). */
   index: Map<string, IndexedRecord[]>;

@@ -1,0 +1,147 @@
+import { reqHolds } from './access.js';
+import type { DependencyGraph, Req } from './graph.js';
+import { lazyAssetStates } from './what-if.js';
+
+/**
+ * Where the peak load goes, for a set of failed assets: the one capacity evaluation that
+ * `crr analyse` (peak and N-1), `crr what-if`, named scenarios, `crr diff` and the report share.
+ *
+ * Routing follows the documented preference rules: in an `anyOf` group the first working member
+ * carries the traffic (members are listed in order of preference); in `atLeast k` the first k
+ * working members; an asset carries it together with everything it needs. A site counts once per
+ * asset, whatever number of its services pass through: its `demand` is the peak of the site, not
+ * of one service.
+ */
+
+/** The load on one capacity-limited asset. */
+export interface AssetLoad {
+  /** Peak demand, in the asset's unit, of the sites whose traffic it carries. */
+  load: number;
+  /** Sites it carries (indices, ascending). */
+  sites: number[];
+  /** Sites carried whose demand has no figure in the asset's unit (CRR-E061): not counted, not guessed. */
+  unmeasured: number;
+}
+
+export interface CapacityState {
+  /** Per site: the assets that carry its traffic. */
+  carried: Set<number>[];
+  /** Per capacity-limited asset (by index): its load. */
+  loads: Map<number, AssetLoad>;
+}
+
+/** The capacity-limited assets, by index, ascending. */
+export function limitedAssets(graph: DependencyGraph): number[] {
+  const out: number[] = [];
+  graph.assets.forEach((a, i) => {
+    if (a.capacity) out.push(i);
+  });
+  return out;
+}
+
+/** The assets that carry one route's traffic, or nothing when the route does not work. */
+export type RouteCarriers = (route: number, into?: Set<number>) => Set<number>;
+
+export function routeCarriers(graph: DependencyGraph, failed: ReadonlySet<number>): RouteCarriers {
+  const works = lazyAssetStates(graph, failed);
+  const memo = new Map<Req, boolean>();
+  const holds = (r: Req) => reqHolds(r, works, memo);
+  // Depth is bounded by the validation limit on dependency depth (CRR-E062); a deeper chain (or a
+  // cycle, reported by CRR-E021) stops being followed rather than exhausting the stack.
+  const carryAsset = (a: number, into: Set<number>, depth: number) => {
+    if (into.has(a) || depth > 64) return;
+    into.add(a);
+    for (const r of graph.assetNeeds[a]!) carryReq(r, into, depth + 1);
+  };
+  const carryReq = (r: Req, into: Set<number>, depth: number): void => {
+    switch (r.kind) {
+      case 'asset':
+        carryAsset(r.a, into, depth);
+        return;
+      case 'never':
+        return;
+      case 'all':
+        for (const m of r.members) carryReq(m, into, depth);
+        return;
+      case 'any': {
+        const m = r.members.find(holds);
+        if (m) carryReq(m, into, depth);
+        return;
+      }
+      case 'atLeast': {
+        let n = 0;
+        for (const m of r.members) {
+          if (n >= r.k) break;
+          if (holds(m)) {
+            carryReq(m, into, depth);
+            n++;
+          }
+        }
+        return;
+      }
+    }
+  };
+  return (i, into = new Set()) => {
+    const route = graph.routes[i]!;
+    if (!route.needs.every(holds)) return into; // a route that does not work carries nothing
+    for (const r of route.needs) carryReq(r, into, 0);
+    return into;
+  };
+}
+
+/** Which assets carry each site's traffic, given failed assets (only `onlySites`, when given; the rest empty). */
+export function carriers(graph: DependencyGraph, failed: ReadonlySet<number>, onlySites?: ReadonlySet<number>): Set<number>[] {
+  const carry = routeCarriers(graph, failed);
+  const carried: Set<number>[] = graph.sites.map(() => new Set());
+  graph.routes.forEach((route, i) => {
+    if (onlySites && !onlySites.has(route.site)) return;
+    carry(i, carried[route.site]);
+  });
+  return carried;
+}
+
+function loadsOf(graph: DependencyGraph, carried: readonly Set<number>[], limited: readonly number[]): Map<number, AssetLoad> {
+  const out = new Map<number, AssetLoad>(limited.map((a) => [a, { load: 0, sites: [], unmeasured: 0 }]));
+  carried.forEach((set, s) => {
+    const demand = graph.sites[s]!.demand;
+    for (const a of set) {
+      const entry = out.get(a);
+      if (!entry) continue;
+      const unit = graph.assets[a]!.capacity!.unit;
+      // Only demand in the asset's own unit is added; a site that gives none is counted apart.
+      if (Object.hasOwn(demand, unit)) entry.load += demand[unit]!;
+      else entry.unmeasured++;
+      entry.sites.push(s);
+    }
+  });
+  return out;
+}
+
+/**
+ * The capacity state with these assets failed. Given the state with nothing failed, only the
+ * sites whose carriers include a failed asset are routed again: a failure changes no other site's
+ * path (a group's choice changes only when the member it chose stops working), so a what-if costs
+ * the part of the graph it touches.
+ */
+export function evaluateCapacity(graph: DependencyGraph, failed: ReadonlySet<number>, base?: CapacityState): CapacityState {
+  const limited = limitedAssets(graph);
+  if (!base || failed.size === 0) {
+    const carried = carriers(graph, failed);
+    return { carried, loads: loadsOf(graph, carried, limited) };
+  }
+  const moved = new Set<number>();
+  base.carried.forEach((set, s) => {
+    for (const a of failed)
+      if (set.has(a)) {
+        moved.add(s);
+        break;
+      }
+  });
+  if (moved.size === 0) return base;
+  const again = carriers(graph, failed, moved);
+  const carried = base.carried.map((set, s) => (moved.has(s) ? again[s]! : set));
+  return { carried, loads: loadsOf(graph, carried, limited) };
+}
+
+/** Load above the limit, in the asset's unit: how much would have to move, or be added, at peak. */
+export const shortfallOf = (graph: DependencyGraph, a: number, load: number) => load - graph.assets[a]!.capacity!.limit;

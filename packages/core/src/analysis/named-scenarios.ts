@@ -1,0 +1,121 @@
+import type { Tolerance } from '../model/scenario.js';
+import type { AnalysisContext } from './context.js';
+import { hazardsCovering } from './coverage-index.js';
+import { describeReach } from './failure-points.js';
+import { failureOutcome } from './failure-outcome.js';
+import { reportFailure, type Overload } from './failure-report.js';
+import type { Finding } from './finding.js';
+import { reachOf, type Reach } from './reach.js';
+import { selectAssets, selectorText } from './selector-match.js';
+
+/** How far a scenario went past one of its ceilings. */
+export interface ToleranceExceeded {
+  measure: keyof Tolerance;
+  /** The ceiling the register gives. */
+  limit: number;
+  /** What the scenario does. */
+  actual: number;
+}
+
+/** A named scenario of the register, evaluated: the three outcomes, the overloads, and its tolerance. */
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  reason: string;
+  /** What fails: the ids it names, then its selector, each with the assets it picked out. */
+  failed: { spec: string; assets: string[] }[];
+  /** What is cut. */
+  reach: Reach;
+  /** What is still reachable but degraded. */
+  degradedReach: Reach;
+  overloaded: Overload[];
+  up: { pairs: number; sites: number };
+  tolerance?: Tolerance;
+  /** The ceilings it goes past; empty when it is within its tolerance (or has none). */
+  exceeded: ToleranceExceeded[];
+}
+
+/** The measures a tolerance can cap, in the order they are reported, with the words for them. */
+export const toleranceMeasures: readonly { measure: keyof Tolerance; words: (n: number) => string }[] = [
+  { measure: 'sitesCut', words: (n) => `${plural(n, 'site')} cut` },
+  { measure: 'patientsCut', words: (n) => `${plural(n, 'patient')} cut off` },
+  { measure: 'sitesDegraded', words: (n) => `${plural(n, 'site')} degraded` },
+  { measure: 'patientsDegraded', words: (n) => `${plural(n, 'patient')} at degraded sites` },
+  { measure: 'overloads', words: (n) => `${plural(n, 'asset')} overloaded` },
+];
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Evaluate every scenario of the register with the same failure evaluation as `crr what-if`, and
+ * report a finding for each one past its tolerance: the register said what it could bear, and
+ * this is more.
+ */
+export function scenarios(ctx: AnalysisContext): { results: ScenarioResult[]; findings: Finding[] } {
+  const { graph } = ctx;
+  const affected = new Map<string, Reach>();
+  const results = ctx.register.scenarios
+    .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i) // a duplicate id: the first declaration counts (CRR-E001)
+    .map((s) => {
+      const failed: ScenarioResult['failed'] = [];
+      const all = new Set<number>();
+      for (const id of s.assets ?? []) {
+        const a = graph.assetIndex.get(id);
+        if (a !== undefined) all.add(a);
+        failed.push({ spec: id, assets: a === undefined ? [] : [id] });
+      }
+      if (s.select && Object.keys(s.select).length) {
+        const picked = selectAssets(s.select, graph.assets);
+        for (const a of picked) all.add(a);
+        failed.push({ spec: selectorText(s.select), assets: picked.map((a) => graph.assets[a]!.id).sort() });
+      }
+      const outcome = failureOutcome(ctx.failures, all);
+      const r = reportFailure(ctx.failures, outcome);
+      // The reach of a scenario is every pair it cuts or degrades.
+      affected.set(s.id, reachOf(graph, [...outcome.cut, ...outcome.degraded.map((d) => d.route)].sort((a, b) => a - b)));
+      const actual: Record<keyof Tolerance, number> = {
+        sitesCut: r.reach.sites.length,
+        patientsCut: r.reach.patients,
+        sitesDegraded: r.degradedReach.sites.length,
+        patientsDegraded: r.degradedReach.patients,
+        overloads: r.overloaded.length,
+      };
+      const exceeded = toleranceMeasures
+        .filter(({ measure }) => s.tolerance?.[measure] !== undefined && actual[measure] > s.tolerance[measure]!)
+        .map(({ measure }) => ({ measure, limit: s.tolerance![measure]!, actual: actual[measure] }));
+      return {
+        id: s.id,
+        title: s.title,
+        reason: s.reason,
+        failed,
+        reach: r.reach,
+        degradedReach: r.degradedReach,
+        overloaded: r.overloaded,
+        up: r.up,
+        ...(s.tolerance ? { tolerance: s.tolerance } : {}),
+        exceeded,
+      };
+    });
+  return { results, findings: findingsOf(ctx, results, affected) };
+}
+
+function findingsOf(ctx: AnalysisContext, results: readonly ScenarioResult[], affected: ReadonlyMap<string, Reach>): Finding[] {
+  return results
+    .filter((r) => r.exceeded.length)
+    .map((r) => {
+      const words = new Map(toleranceMeasures.map((m) => [m.measure, m.words] as const));
+      const past = r.exceeded.map((e) => `${words.get(e.measure)!(e.actual)} against at most ${e.limit.toLocaleString('en-GB')}`);
+      const failedIdx = [...new Set(r.failed.flatMap((f) => f.assets))].map((id) => ctx.graph.assetIndex.get(id)!).sort((a, b) => a - b);
+      const overload = r.overloaded.map((o) => `\`${o.asset}\` would carry ${o.load} of ${o.limit} ${o.unit} (a shortfall of ${o.shortfall})`).join('; ');
+      return {
+        id: `scenario:${r.id}`,
+        kind: 'scenario-tolerance' as const,
+        title: `Scenario "${r.title}" goes past its tolerance: ${past.join('; ')}`,
+        explanation: `${r.reason} In this scenario ${describeReach(r.reach)} ${r.reach.pairs ? 'are cut' : '(none) are cut'}, and ${describeReach(r.degradedReach)} are degraded.${overload ? ` Overloaded at peak: ${overload}.` : ''} The register tolerates no more than this scenario's \`tolerance\` says: plan a control, or agree a different tolerance.`,
+        assets: r.failed.flatMap((f) => f.assets).filter((a, i, all) => all.indexOf(a) === i).sort(),
+        reach: affected.get(r.id)!,
+        hazards: hazardsCovering(ctx.coverage, failedIdx),
+        figures: Object.fromEntries(r.exceeded.flatMap((e) => [[e.measure, e.actual], [`${e.measure} tolerance`, e.limit]])),
+      };
+    });
+}
