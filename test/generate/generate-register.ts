@@ -378,10 +378,44 @@ export function generateRegister(options: GenerateOptions): Record<string, strin
   files['hazards.yaml'] = yamlDocument({ hazards: log.hazards }, header);
   files['acceptances.yaml'] = yamlDocument({ acceptances: log.acceptances }, header);
   files['incidents.yaml'] = yamlDocument({ incidents: log.incidents }, header);
+  files['scenarios.yaml'] = yamlDocument({ scenarios: scenarios(n, practices) }, header);
 
   const sorted: Record<string, string> = {};
   for (const path of Object.keys(files).sort()) sorted[path] = files[path]!;
   return sorted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Named scenarios: three national ones (a scenario per ICB would be too many to read), so that
+// the bench and the national tests evaluate them. Over tolerance or not, as the shape falls.
+
+function scenarios(n: number, practices: readonly Practice[]): unknown[] {
+  const out: unknown[] = [
+    {
+      id: `${vpnId(1, 'b')}-maintenance`,
+      title: `Planned maintenance of VPN concentrator ${pad(1, 2)}B`,
+      reason: `Quarterly firmware upgrade: the practices that prefer ${vpnId(1, 'b')} fail over to ${vpnId(1, 'a')} while it is out.`,
+      assets: [vpnId(1, 'b')],
+      tolerance: flow({ sitesCut: 0, overloads: 0 }),
+    },
+  ];
+  // Only while some practice is left on the MX 18 train: a selector that matches nothing is CRR-W064.
+  if (practices.some((p) => !p.trainB))
+    out.push({
+      id: 'mx18-defect',
+      title: 'A defect in the MX 18 firmware drops tunnels on every firewall still running it',
+      reason: 'The April 2026 pattern: one firmware defect across every practice firewall on the same train.',
+      select: flow({ vendor: 'Cisco Meraki', software: 'MX 18.*' }),
+      tolerance: flow({ sitesCut: Math.max(1, Math.round(n / 20)), overloads: 0 }),
+    });
+  out.push({
+    id: 'carrier-b-down',
+    title: 'Downland Broadband core outage',
+    reason: 'A carrier core failure takes the HSCN circuits and the KPSN practices\' backup broadband at once.',
+    select: flow({ carrier: 'org-carrier-b' }),
+    tolerance: flow({ overloads: 0 }),
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

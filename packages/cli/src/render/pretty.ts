@@ -34,7 +34,7 @@ export function summaryLine(diagnostics: readonly Diagnostic[], register: Regist
   const { errors, warnings } = countBySeverity(diagnostics);
   const files = register.files.length;
   const records =
-    register.organisations.length + register.sites.length + register.services.length + register.assets.length + register.profiles.length + register.hazards.length + register.controls.length + register.incidents.length + register.acceptances.length;
+    register.organisations.length + register.sites.length + register.services.length + register.assets.length + register.profiles.length + register.hazards.length + register.controls.length + register.incidents.length + register.acceptances.length + register.scenarios.length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const status = errors ? p.red(`✖ ${counts}`) : warnings ? p.yellow(`⚠ ${counts}`) : `✔ ${counts}`;

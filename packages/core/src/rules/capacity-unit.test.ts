@@ -84,7 +84,8 @@ describe('capacity-unit (CRR-E061)', () => {
 
   it('passes matching units, and an asset no site is routed through', () => {
     expect(codes(register())).toEqual([]);
-    expect(codes(register({ assets: '- { id: spare, type: vpn-concentrator, name: Spare concentrator, capacity: { limit: 5, unit: sessions } }' }))).toEqual([]);
+    // No site's demand to count against the spare: CRR-W065's warning, not a unit mismatch.
+    expect(codes(register({ assets: '- { id: spare, type: vpn-concentrator, name: Spare concentrator, capacity: { limit: 5, unit: sessions } }' }))).toEqual(['CRR-W065']);
   });
 
   it('ignores a need cycle (requirement-cycle reports it) without looping', () => {

@@ -11,8 +11,10 @@ export const emptySelector = defineRule({
   name: 'empty-selector',
   severity: 'error',
   title: 'A selector selects every asset',
-  explanation: 'A `select:` with no attributes, or only wildcards (`id: "*"`), would match every asset in the register, which is never what a cause means. Name at least one attribute.',
+  explanation:
+    'A `select:` with no attributes, or only wildcards (`id: "*"`), would match every asset in the register, which is never what a cause or a scenario means. Name at least one attribute.',
   *check({ register }) {
+    const hint = 'Name the attributes the failing assets share, e.g. `select: { vendor: Cisco Meraki, software: "MX 18.*" }`.';
     for (const h of register.hazards) {
       for (const [i, c] of h.causes.entries()) {
         if (!c.select || !selectsEverything(c.select)) continue;
@@ -21,9 +23,19 @@ export const emptySelector = defineRule({
           below: ['causes', i, 'select'],
           record: h.id,
           message: `Cause ${i + 1} of hazard \`${h.id}\` has a \`select\` that names no attribute but wildcards, so it would match every asset.`,
-          hint: 'Name the attributes the failing assets share, e.g. `select: { vendor: Cisco Meraki, software: "MX 18.*" }`.',
+          hint,
         };
       }
+    }
+    for (const s of register.scenarios) {
+      if (!s.select || !selectsEverything(s.select)) continue;
+      yield {
+        at: s.source,
+        below: ['select'],
+        record: s.id,
+        message: `Scenario \`${s.id}\` has a \`select\` that names no attribute but wildcards, so it would fail every asset at once.`,
+        hint,
+      };
     }
   },
 });

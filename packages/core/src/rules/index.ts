@@ -1,7 +1,9 @@
 import { acceptanceRequired } from './acceptance-required.js';
 import { capacityUnit } from './capacity-unit.js';
+import { capacityWithoutDemand } from './capacity-without-demand.js';
 import { closedHazardUnverified } from './closed-hazard-unverified.js';
 import { dependencyDepth } from './dependency-depth.js';
+import { demandUnlimited } from './demand-unlimited.js';
 import { duplicateId } from './duplicate-id.js';
 import { emptySelector } from './empty-selector.js';
 import { evidenceDates } from './evidence-dates.js';
@@ -20,6 +22,8 @@ import { residualJustification } from './residual-justification.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskLevel } from './risk-level.js';
 import { riskSchemeIncomplete, riskSchemeNotMonotone } from './risk-scheme.js';
+import { scenarioFailsNothing } from './scenario-fails-nothing.js';
+import { scenarioSelectsNothing } from './scenario-selects-nothing.js';
 import { selectorPattern } from './selector-pattern.js';
 import type { Rule } from './rule.js';
 import { siteWithoutRoute } from './site-without-route.js';
@@ -68,4 +72,8 @@ export const rules = [
   organisationCycle,
   capacityUnit,
   dependencyDepth,
+  scenarioFailsNothing,
+  scenarioSelectsNothing,
+  capacityWithoutDemand,
+  demandUnlimited,
 ] as const satisfies readonly Rule<string>[];

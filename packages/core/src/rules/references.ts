@@ -68,6 +68,7 @@ export function forEachReferencedId(register: Register, visit: (id: string, targ
     one(a.hazard, ['hazards']);
     one(a.organisation, orgs);
   }
+  for (const s of register.scenarios) many(s.assets, assetTargets);
 }
 
 /**
@@ -120,4 +121,5 @@ export function* references(register: Register): Generator<Reference> {
     yield* ref(a.hazard, ['hazards'], a, ['hazard'], `the hazard of acceptance \`${a.id}\``);
     yield* ref(a.organisation, ['organisations'], a, ['organisation'], `the organisation of acceptance \`${a.id}\``);
   }
+  for (const s of register.scenarios) yield* refs(s.assets, assetTargets, s, ['assets'], `an asset of scenario \`${s.id}\``);
 }

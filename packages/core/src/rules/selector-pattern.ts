@@ -2,8 +2,8 @@ import { selectorPatternLimits, selectorPatternProblem, type Selector } from '..
 import type { YamlPath } from '../diagnostics/diagnostic.js';
 import { defineRule } from './rule.js';
 
-/** Each pattern of a selector, with its path below the selector and the key it is for. */
-function* patternsOf(selector: Selector): Generator<{ below: YamlPath; key: string; pattern: string }> {
+/** Each pattern of a selector, with its path below the selector and the key it is for (also used by CRR-W064). */
+export function* patternsOf(selector: Selector): Generator<{ below: YamlPath; key: string; pattern: string }> {
   for (const key of Object.keys(selector)) {
     const value: unknown = (selector as Record<string, unknown>)[key];
     if (typeof value === 'string') yield { below: [key], key, pattern: value };
@@ -27,7 +27,8 @@ export const selectorPattern = defineRule({
     'a longer value or more wildcards never names a set of assets better: it is a mistake, or a register built to slow the tools that read it. ' +
     'One `*` stands for any run of characters (`fw-*`).',
   *check({ register }) {
-    // Selectors appear in hazard causes; a new place that holds one must be walked here too.
+    const hint = 'Select by a shorter value, or by an attribute the failing assets share, with one `*` for any run of characters, e.g. `select: { software: "MX 18.*" }`.';
+    // Selectors appear in hazard causes and scenarios; a new place that holds one must be walked here too.
     for (const h of register.hazards) {
       for (const [i, c] of h.causes.entries()) {
         if (!c.select) continue;
@@ -39,9 +40,17 @@ export const selectorPattern = defineRule({
             below: ['causes', i, 'select', ...below],
             record: h.id,
             message: `Cause ${i + 1} of hazard \`${h.id}\` selects by \`${key}\` with a pattern that ${problem}.`,
-            hint: 'Select by a shorter value, or by an attribute the failing assets share, with one `*` for any run of characters, e.g. `select: { software: "MX 18.*" }`.',
+            hint,
           };
         }
+      }
+    }
+    for (const s of register.scenarios) {
+      if (!s.select) continue;
+      for (const { below, key, pattern } of patternsOf(s.select)) {
+        const problem = selectorPatternProblem(pattern);
+        if (!problem) continue;
+        yield { at: s.source, below: ['select', ...below], record: s.id, message: `Scenario \`${s.id}\` selects by \`${key}\` with a pattern that ${problem}.`, hint };
       }
     }
   },
