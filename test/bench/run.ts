@@ -95,6 +95,9 @@ function jsYamlModuleUrl(): string {
   return pathToFileURL(join(dirname(pkgPath), entry)).href;
 }
 
+/** The concentrator `crr what-if` fails: the preferred side of the generator's first pair. */
+const WHAT_IF_FAILS = 'vpn-01b';
+
 interface ValidationJson {
   summary: { errors: number; warnings: number; files: number };
   diagnostics: { code: string; file: string | null; line: number | null; message: string }[];
@@ -178,6 +181,25 @@ const measurements: Measurement[] = [
     },
   },
   {
+    // What a failure does, with capacity: the survivor's load, the degraded and cut sites. Pair
+    // 01 exists at every size; its B side is preferred, so failing it moves its sites to 01A.
+    id: 'what-if',
+    label: 'crr what-if',
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['what-if', c.dir, '--fail', WHAT_IF_FAILS, '--as-of', AS_OF, '--format', 'json'] }),
+    check(stdout, run, c) {
+      let out: { failed?: { assets: string[] }[]; overloaded?: unknown[]; degradedReach?: { pairs: number }; reach?: { pairs: number } };
+      try {
+        out = JSON.parse(stdout) as typeof out;
+      } catch {
+        throw new Error(`crr what-if (${c.practices} practices) did not print JSON (exit ${run.exitCode}):\n${stdout.slice(0, 2000)}`);
+      }
+      if (run.exitCode !== 0 || !Array.isArray(out.overloaded) || !out.degradedReach || !out.reach)
+        throw new Error(`crr what-if (${c.practices} practices) failed with exit ${run.exitCode}, or its JSON has no \`overloaded\`/\`degradedReach\`:\n${stdout.slice(0, 1000)}`);
+      if (out.failed?.[0]?.assets.join() !== WHAT_IF_FAILS) throw new Error(`crr what-if (${c.practices} practices) did not fail ${WHAT_IF_FAILS}`);
+      return { cut: out.reach.pairs, degraded: out.degradedReach.pairs, overloaded: out.overloaded.length };
+    },
+  },
+  {
     id: 'bare',
     label: 'bare js-yaml',
     command: (c) => ({ script: here('./bare-yaml.mjs'), args: [jsYamlModuleUrl(), c.dir] }),
@@ -198,6 +220,7 @@ interface Ratio {
 const ratios: Ratio[] = [
   { label: 'validate / bare', numerator: 'validate', denominator: 'bare' },
   { label: 'build / Eleventy', numerator: 'site', denominator: 'floor' },
+  { label: 'what-if / validate', numerator: 'what-if', denominator: 'validate' },
 ];
 
 /** Targets from the issue: reported as met or not, never asserted. */
@@ -250,6 +273,17 @@ const aims: Aim[] = [
     label: 'crr diff under 5 s at 1,600 practices',
     practices: 1600,
     met: (r) => ({ met: r.get('diff')!.wallMs < 5000, detail: `${Math.round(r.get('diff')!.wallMs).toLocaleString('en-GB')} ms (two revisions read from git, validated, analysed and compared)` }),
+  },
+  {
+    // what-if loads and validates as validate does, then evaluates one failure: the evaluation
+    // (access, capacity, new failure points) must cost less than half of the load.
+    label: 'crr what-if within 1.5× of validate in the same run, at 6,500 practices',
+    practices: 6500,
+    met: (r) => {
+      const w = r.get('what-if')!;
+      const ratio = w.wallMs / r.get('validate')!.wallMs;
+      return { met: ratio <= 1.5, detail: `${Math.round(w.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('validate')!.wallMs).toLocaleString('en-GB')} ms: ${ratio.toFixed(2)}× (fails ${WHAT_IF_FAILS}: ${w.facts.degraded!.toLocaleString('en-GB')} pairs degraded, ${w.facts.cut} cut, ${w.facts.overloaded} overloaded)` };
+    },
   },
   {
     label: 'validate peak memory under 1 GB at 6,500 practices',

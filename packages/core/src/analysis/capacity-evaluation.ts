@@ -30,12 +30,18 @@ export interface CapacityState {
   loads: Map<number, AssetLoad>;
 }
 
-/** The capacity-limited assets, by index, ascending. */
-export function limitedAssets(graph: DependencyGraph): number[] {
-  const out: number[] = [];
-  graph.assets.forEach((a, i) => {
-    if (a.capacity) out.push(i);
-  });
+const limitedOf = new WeakMap<DependencyGraph, readonly number[]>();
+
+/** The capacity-limited assets, by index, ascending. Kept per graph: N-1 asks once per group member. */
+export function limitedAssets(graph: DependencyGraph): readonly number[] {
+  let out = limitedOf.get(graph);
+  if (!out) {
+    const found: number[] = [];
+    graph.assets.forEach((a, i) => {
+      if (a.capacity) found.push(i);
+    });
+    limitedOf.set(graph, (out = found));
+  }
   return out;
 }
 
@@ -138,9 +144,42 @@ export function evaluateCapacity(graph: DependencyGraph, failed: ReadonlySet<num
       }
   });
   if (moved.size === 0) return base;
-  const again = carriers(graph, failed, moved);
-  const carried = base.carried.map((set, s) => (moved.has(s) ? again[s]! : set));
-  return { carried, loads: loadsOf(graph, carried, limited) };
+  // Route only the sites that move, and adjust only the loads they leave or join: N-1 evaluates
+  // one failure per group member, and recounting every site each time made it quadratic.
+  const carry = routeCarriers(graph, failed);
+  const again = new Map<number, Set<number>>([...moved].map((s) => [s, new Set<number>()]));
+  graph.routes.forEach((route, i) => {
+    const into = again.get(route.site);
+    if (into) carry(i, into);
+  });
+  const carried = base.carried.map((set, s) => again.get(s) ?? set);
+  const loads = new Map(base.loads);
+  const touched = new Set<number>();
+  for (const s of moved) {
+    for (const a of base.carried[s]!) if (loads.has(a)) touched.add(a);
+    for (const a of again.get(s)!) if (loads.has(a)) touched.add(a);
+  }
+  for (const a of touched) {
+    const unit = graph.assets[a]!.capacity!.unit;
+    const old = base.loads.get(a)!;
+    const entry: AssetLoad = { load: old.load, sites: old.sites.filter((s) => !moved.has(s)), unmeasured: old.unmeasured };
+    for (const s of moved) {
+      const demand = graph.sites[s]!.demand;
+      const has = Object.hasOwn(demand, unit);
+      if (base.carried[s]!.has(a)) {
+        if (has) entry.load -= demand[unit]!;
+        else entry.unmeasured--;
+      }
+      if (again.get(s)!.has(a)) {
+        if (has) entry.load += demand[unit]!;
+        else entry.unmeasured++;
+        entry.sites.push(s);
+      }
+    }
+    entry.sites.sort((x, y) => x - y);
+    loads.set(a, entry);
+  }
+  return { carried, loads };
 }
 
 /** Load above the limit, in the asset's unit: how much would have to move, or be added, at peak. */

@@ -27,10 +27,12 @@ describe('capacity with a demand in another unit', () => {
     expect(f.explanation).toContain('The demand of 1 more site is not known in tunnels, so the real load is higher (CRR-E061).');
   });
 
-  it('shows the load as not known in the report, rather than a figure that leaves sites out', () => {
+  it('shows the load as a lower bound in the report, with no verdict on it, rather than a figure that leaves sites out', () => {
     const { report } = buildReport(smallRegister({ sites: P4 }), { asOf: '2026-11-21', tool: 'test' });
     const capacityOf = (id: string) => report.assets.find((a) => a.id === id)!.capacity;
-    expect(capacityOf('vpn-a')).toEqual({ limit: 10, unit: 'tunnels' });
-    expect(capacityOf('vpn-b')).toEqual({ limit: 10, unit: 'tunnels', load: 0, utilisation: 0 });
+    // A lower bound, said to be one, and no verdict it cannot support.
+    expect(capacityOf('vpn-a')).toMatchObject({ limit: 10, unit: 'tunnels', load: 3, unmeasured: 1, status: 'unknown' });
+    expect(capacityOf('vpn-a')!.statusText).toBe('At least 3 of 10 tunnels at peak, but the demand of 1 site it carries is not given in tunnels (CRR-E061), so whether it is within capacity is not known.');
+    expect(capacityOf('vpn-b')).toMatchObject({ limit: 10, unit: 'tunnels', load: 0, utilisation: 0, status: 'ok' });
   });
 });

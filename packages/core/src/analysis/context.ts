@@ -39,15 +39,16 @@ export function analysisContext(register: Register, asOf: string): AnalysisConte
     }
   };
   const baseline = evaluateAccess(graph, new Set());
+  const cuts = computeCutSets(graph);
   return {
     register,
     asOf,
     graph,
-    cuts: computeCutSets(graph),
+    cuts,
     index: indexRoutes(graph),
     baseline,
     coverage: causeCoverage(register, graph),
-    failures: failureBaseline(graph, baseline),
+    failures: failureBaseline(graph, baseline, { route: (i) => cuts.route[i] ?? null }),
     label,
   };
 }

@@ -22,16 +22,18 @@ export interface FailureBaseline {
   graph: DependencyGraph;
   /** Which routes work with nothing failed. */
   access: Uint8Array;
-  cuts: CutSetEvaluator;
+  /** Each route's single failure points with nothing failed. */
+  cuts: Pick<CutSetEvaluator, 'route'>;
   capacity: CapacityState;
   /** Per site: its routes, ascending. */
   routesOfSite: number[][];
 }
 
-export function failureBaseline(graph: DependencyGraph, access: Uint8Array = evaluateAccess(graph, new Set())): FailureBaseline {
+/** The baseline; the analysis passes the access and cut sets it has already computed. */
+export function failureBaseline(graph: DependencyGraph, access: Uint8Array = evaluateAccess(graph, new Set()), cuts: FailureBaseline['cuts'] = cutSetEvaluator(graph, new Set())): FailureBaseline {
   const routesOfSite: number[][] = graph.sites.map(() => []);
   graph.routes.forEach((r, i) => routesOfSite[r.site]!.push(i));
-  return { graph, access, cuts: cutSetEvaluator(graph, new Set()), capacity: evaluateCapacity(graph, new Set()), routesOfSite };
+  return { graph, access, cuts, capacity: evaluateCapacity(graph, new Set()), routesOfSite };
 }
 
 export interface DegradedRoute {

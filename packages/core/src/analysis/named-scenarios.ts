@@ -111,7 +111,7 @@ function findingsOf(ctx: AnalysisContext, results: readonly ScenarioResult[], af
         id: `scenario:${r.id}`,
         kind: 'scenario-tolerance' as const,
         title: `Scenario "${r.title}" goes past its tolerance: ${past.join('; ')}`,
-        explanation: `${r.reason} In this scenario ${describeReach(r.reach)} ${r.reach.pairs ? 'are cut' : '(none) are cut'}, and ${describeReach(r.degradedReach)} are degraded.${overload ? ` Overloaded at peak: ${overload}.` : ''} The register tolerates no more than this scenario's \`tolerance\` says: plan a control, or agree a different tolerance.`,
+        explanation: `${r.reason} In this scenario ${r.reach.pairs ? `${describeReach(r.reach)} are cut` : 'no site is cut'}, and ${r.degradedReach.pairs ? `${describeReach(r.degradedReach)} are degraded` : 'none is degraded'}.${overload ? ` Overloaded at peak: ${overload}.` : ''} The register tolerates no more than this scenario's \`tolerance\` says: plan a control, or agree a different tolerance.`,
         assets: r.failed.flatMap((f) => f.assets).filter((a, i, all) => all.indexOf(a) === i).sort(),
         reach: affected.get(r.id)!,
         hazards: hazardsCovering(ctx.coverage, failedIdx),
