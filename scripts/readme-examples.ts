@@ -11,6 +11,7 @@ export const examples: Record<string, string[]> = {
   'example-analyse': ['analyse', 'registers/example-icb', '--as-of', '2026-11-21', '--top', '4'],
   'example-what-if': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--as-of', '2026-11-21'],
   'example-what-if-both': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--fail', 'vpn-b', '--as-of', '2026-11-21'],
+  'example-what-if-overload': ['what-if', 'registers/example-icb', '--fail', 'vpn-b', '--as-of', '2026-11-21'],
 };
 
 export async function readmeExamples(): Promise<Record<string, string>> {

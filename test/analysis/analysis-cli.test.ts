@@ -54,7 +54,7 @@ describe('crr what-if', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('What if vpn-a fails?');
     expect(r.stdout).toMatch(/Cut: 4 sites in 4 PCNs, [\d,]+ patients\./);
-    expect(r.stdout).toContain('Sites: Y90104, Y90202, Y90305, Y90404.');
+    expect(r.stdout).toContain('  Sites (4, all practices or branches): Y90104, Y90202, Y90305, Y90404.');
   });
 
   it('fails a selector and several things together', async () => {

@@ -59,7 +59,7 @@ export const commands = {
     },
   },
   'what-if': {
-    summary: 'Fail assets together (by id or selector) and show what is cut, where, for how many patients.',
+    summary: 'Fail assets together (by id or selector) and show what is cut, degraded and overloaded, where, for how many patients.',
     args: [dir],
     options: {
       fail: {

@@ -4,6 +4,7 @@ import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { scenarioLines } from '../render/scenarios.js';
 import { registerEnvelope, type RegisterEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
 import { loadValidated } from './load.js';
@@ -65,6 +66,7 @@ function renderAnalysis(register: Register, a: Analysis, top: number | undefined
     out.push(`${pad}${p.dim(`id: ${safeLine(f.id)}`)}`);
     out.push('');
   });
+  out.push(...scenarioLines(a.scenarios, p));
   const counts = findingKinds.filter((k) => s.findings[k]).map((k) => `${s.findings[k]} ${k}`);
   out.push(`${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}${counts.length ? `: ${counts.join(', ')}` : ''}`);
   return out.join('\n') + '\n';

@@ -3,7 +3,8 @@ import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
-import { reachLine, servicesLine, shortList } from '../render/reach.js';
+import { failureOutcomeLines } from '../render/failure-outcome.js';
+import { shortList } from '../render/reach.js';
 import { registerEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
 import { loadValidated } from './load.js';
@@ -35,13 +36,7 @@ export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<
   out.push(p.bold(`What if ${result.failed.map((f) => safeLine(f.spec)).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}?`));
   for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${safeLine(f.spec)} selects ${f.assets.length} asset${f.assets.length === 1 ? '' : 's'}: ${shortList(f.assets)}`);
   out.push('');
-  if (!result.reach.pairs) out.push('Nothing is cut: every site keeps every clinical service.');
-  else {
-    out.push(`Cut: ${reachLine(result.reach)}.`);
-    out.push(`By service: ${servicesLine(result.reach)}.`);
-    out.push(`PCNs: ${shortList(result.reach.pcns)}.`);
-    out.push(`Sites: ${shortList(result.reach.sites, 20)}.`);
-  }
+  out.push(...failureOutcomeLines(result, p));
   io.stdout.write(out.join('\n') + '\n');
   return EXIT.ok;
 }

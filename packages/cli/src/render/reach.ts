@@ -6,16 +6,16 @@ const n = (x: number) => x.toLocaleString('en-GB');
 /** "12 sites in 3 PCNs, 98,412 patients" */
 export function reachLine(r: Reach): string {
   if (r.pairs === 0) return 'nothing';
-  return `${r.sites.length} site${r.sites.length === 1 ? '' : 's'}${r.pcns.length ? ` in ${r.pcns.length} PCN${r.pcns.length === 1 ? '' : 's'}` : ''}, ${n(r.patients)} patients`;
+  return `${n(r.sites.length)} site${r.sites.length === 1 ? '' : 's'}${r.pcns.length ? ` in ${n(r.pcns.length)} PCN${r.pcns.length === 1 ? '' : 's'}` : ''}, ${n(r.patients)} patients`;
 }
 
 /** "patient-record 12 sites (98,412 patients); telephony …" */
 export function servicesLine(r: Reach): string {
-  return r.byService.map((s) => `${safeLine(s.service)} ${s.sites} site${s.sites === 1 ? '' : 's'} (${n(s.patients)})`).join('; ');
+  return r.byService.map((s) => `${safeLine(s.service)} ${n(s.sites)} site${s.sites === 1 ? '' : 's'} (${n(s.patients)})`).join('; ');
 }
 
 /** A list of ids, shortened: "Y90101, Y90102 and 38 more". Ids are register text, so escaped. */
 export function shortList(ids: readonly string[], max = 8): string {
   const shown = ids.slice(0, max).map(safeLine).join(', ');
-  return ids.length <= max ? shown : `${shown} and ${ids.length - max} more`;
+  return ids.length <= max ? shown : `${shown} and ${n(ids.length - max)} more`;
 }
