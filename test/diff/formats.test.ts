@@ -107,7 +107,7 @@ describe('--format markdown (the default)', () => {
     r.commit();
     const run = await md(r);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe('## ✅ Clinical risk: 9 changes to clinical risk; no guard tripped\\.');
+    expect(run.stdout.split('\n')[0]).toBe('## ✅ Clinical risk: 11 changes to clinical risk; no guard tripped\\.');
     expectWellFormedTables(run.stdout);
     expect(run.stdout).toMatchSnapshot();
     // The same bytes with `--format markdown` said out loud.
@@ -321,19 +321,21 @@ describe('--format json', () => {
     expect(a.stdout).not.toContain(scratch);
 
     const out = parse(a.stdout);
-    expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'verdict', 'guards', 'validation', 'base', 'head', 'hazards', 'ratings', 'controls', 'failurePoints', 'commonCauses', 'coverage', 'reach', 'acceptances', 'riskProfile']);
+    expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'verdict', 'guards', 'validation', 'base', 'head', 'hazards', 'ratings', 'controls', 'failurePoints', 'commonCauses', 'coverage', 'reach', 'capacity', 'scenarios', 'acceptances', 'riskProfile']);
     expect(out).not.toHaveProperty('acceptancesByHazard');
     expect(out.schemaVersion).toBe(1);
     expect(out.tool).toEqual({ name: 'crr', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(out.verdict).toBe('fail');
     expect(out.base).toEqual({ label: 'base', version: '2.1.0', title: 'North Downs GP IT infrastructure hazard log' });
     expect(out.head).toEqual({ label: 'HEAD', version: '2.1.0', title: 'North Downs GP IT infrastructure hazard log' });
-    expect(out.guards.map((g) => Object.keys(g))).toEqual(Array(4).fill(['code', 'name', 'title', 'enabled', 'findings']));
+    expect(out.guards.map((g) => Object.keys(g))).toEqual(Array(6).fill(['code', 'name', 'title', 'enabled', 'findings']));
     expect(out.guards.map((g) => [g.code, g.name])).toEqual([
       ['CRR-G001', 'deleted-open-hazard'],
       ['CRR-G002', 'residual-raised-without-acceptance'],
       ['CRR-G003', 'control-removed-without-replacement'],
       ['CRR-G004', 'uncovered-failure-point'],
+      ['CRR-G007', 'uncovered-capacity-shortfall'],
+      ['CRR-G008', 'scenario-past-tolerance'],
     ]);
     expect(Object.keys(out.validation.head)).toEqual(['errors', 'warnings', 'diagnostics']);
     expect(Object.keys(out.hazards)).toEqual(['added', 'removed', 'changed']);
@@ -342,6 +344,8 @@ describe('--format json', () => {
     expect(Object.keys(out.commonCauses)).toEqual(['gained', 'lost']);
     expect(Object.keys(out.coverage)).toEqual(['gained', 'lost']);
     expect(Object.keys(out.acceptances)).toEqual(['noLongerHold', 'added']);
+    expect(Object.keys(out.capacity)).toEqual(['limited', 'loads', 'unchanged', 'overloads', 'nMinusOne', 'degradedReach']);
+    expect(Object.keys(out.scenarios)).toEqual(['list', 'added', 'removed', 'changed', 'unchanged']);
   });
 
   it("says `pass` for a change that trips nothing, and `fail` for a head that does not validate", async () => {
@@ -501,6 +505,8 @@ describe('--format sarif', () => {
       ['CRR-G004', 'UncoveredFailurePoint', 'error'],
       ['CRR-G005', 'AcceptanceStale', 'warning'],
       ['CRR-G006', 'NewFailurePoint', expect.any(String)],
+      ['CRR-G007', 'UncoveredCapacityShortfall', 'error'],
+      ['CRR-G008', 'ScenarioPastTolerance', 'error'],
     ]);
     for (const x of guardRules) {
       expect(x.shortDescription?.text).toBeTruthy();
@@ -534,7 +540,7 @@ describe('--format sarif', () => {
     expect(run.code).toBe(0);
     const log = JSON.parse(run.stdout) as SarifLog;
     expectValidSarif(log);
-    expect(log.runs[0].tool.driver.rules.map((x) => x.id)).toEqual(['CRR-G001', 'CRR-G002', 'CRR-G003', 'CRR-G004', 'CRR-G005', 'CRR-G006']);
+    expect(log.runs[0].tool.driver.rules.map((x) => x.id)).toEqual(['CRR-G001', 'CRR-G002', 'CRR-G003', 'CRR-G004', 'CRR-G005', 'CRR-G006', 'CRR-G007', 'CRR-G008']);
     expect(log.runs[0].results.map((x) => [x.ruleId, x.level])).toEqual([
       ['CRR-G005', 'warning'],
       ['CRR-G006', 'note'],

@@ -304,7 +304,7 @@ describe('policy.guards: the base revision rules', () => {
   });
 
   it('every guard can be switched off, and then none trips', async () => {
-    const off = '    guards:\n      deleted-open-hazard: false\n      residual-raised-without-acceptance: false\n      control-removed-without-replacement: false\n      uncovered-failure-point: false\n';
+    const off = '    guards:\n      deleted-open-hazard: false\n      residual-raised-without-acceptance: false\n      control-removed-without-replacement: false\n      uncovered-failure-point: false\n      uncovered-capacity-shortfall: false\n      scenario-past-tolerance: false\n';
     const on = makeRepo(scratch, lowerResidual);
     tripAll(on);
     on.commit();
@@ -324,6 +324,8 @@ describe('policy.guards: the base revision rules', () => {
       ['CRR-G002', false, 0],
       ['CRR-G003', false, 0],
       ['CRR-G004', false, 0],
+      ['CRR-G007', false, 0],
+      ['CRR-G008', false, 0],
     ]);
     expect(out.verdict).toBe('pass');
     expect(code).toBe(0);

@@ -18,7 +18,8 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../render/annotations.js';
 import { diffView, escapeAll, mdEscape } from '../render/diff-view.js';
-import { githubCommands } from '../render/github.js';
+import { capacitySummary } from '../render/capacity-diff-view.js';
+import { githubCommands, workflowCommand } from '../render/github.js';
 import { jsonEnvelope, type JsonEnvelope } from '../render/json-envelope.js';
 import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
@@ -99,7 +100,7 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
       io.stdout.write(jsonText(diffJson(diff, guardResults, head.diagnostics, fail)));
       break;
     case 'github':
-      io.stdout.write(githubCommands(diffAnnotations(diff, guardResults, head.diagnostics, shownDir)));
+      io.stdout.write(diffGithub(diff, guardResults, head.diagnostics, shownDir));
       break;
     case 'sarif':
       io.stdout.write(jsonText(sarifLog(diffAnnotations(diff, guardResults, head.diagnostics, shownDir), diffCatalogue, { toolVersion: CLI_VERSION })));
@@ -172,6 +173,17 @@ export function renderMarkdown(
   const { text, warning } = renderDiffTemplate(options.template ?? { own: false }, view);
   const note = warning ? `\n\n> crr: ${mdEscape(warning.message)} ${mdEscape(warning.hint)}\n` : '';
   return { markdown: (text + note).replace(/\n{3,}/g, '\n\n').trim() + '\n', ...(warning ? { warning } : {}) };
+}
+
+/**
+ * `--format github`: the annotations, then the capacity and scenario sections as `::notice::crr:`
+ * lines (a change to capacity is not on a line of a file, but the job log should say it), then
+ * the counts, last.
+ */
+export function diffGithub(diff: RegisterDiff, guards: readonly GuardResult[], headDiagnostics: readonly Diagnostic[], dir: string): string {
+  const lines = githubCommands(diffAnnotations(diff, guards, headDiagnostics, dir)).trimEnd().split('\n');
+  const counts = lines.pop()!;
+  return [...lines, ...capacitySummary(diff).map((l) => workflowCommand('notice', {}, `crr: ${l}`)), counts].join('\n') + '\n';
 }
 
 /** Annotations for CI: tripped guards (errors), acceptances that no longer hold (warnings), new failure points (notices), and the head's validation diagnostics. */

@@ -1,4 +1,5 @@
 import { slugOf, type GuardResult, type RegisterDiff } from '@crr/core';
+import { capacityChangeCount, capacityView } from './capacity-diff-view.js';
 
 /**
  * Markdown-safe text: every character markdown or HTML could read as syntax is escaped, so a
@@ -60,7 +61,7 @@ export function diffView(
   const hazardLink = (id: string) => ({ id, url: link('hazards', id) });
   const assetLink = (id: string) => ({ id, url: link('assets', id) });
   const changes =
-    diff.hazards.added.length + diff.hazards.removed.length + diff.hazards.changed.length + diff.ratings.length + diff.controls.removedFromHazard.length + diff.controls.weakened.length + diff.controls.evidenceExpired.length + diff.failurePoints.gained.length + diff.failurePoints.lost.length + diff.commonCauses.gained.length + diff.commonCauses.lost.length + diff.coverage.gained.length + diff.coverage.lost.length + diff.acceptances.noLongerHold.length + diff.reach.length;
+    diff.hazards.added.length + diff.hazards.removed.length + diff.hazards.changed.length + diff.ratings.length + diff.controls.removedFromHazard.length + diff.controls.weakened.length + diff.controls.evidenceExpired.length + diff.failurePoints.gained.length + diff.failurePoints.lost.length + diff.commonCauses.gained.length + diff.commonCauses.lost.length + diff.coverage.gained.length + diff.coverage.lost.length + diff.acceptances.noLongerHold.length + diff.reach.length + capacityChangeCount(diff);
   return {
     fail: tripped.length > 0 || options.headErrors > 0,
     verdict:
@@ -96,6 +97,7 @@ export function diffView(
     moreReach: Math.max(0, diff.reach.length - 15),
     moreReachWord: diff.reach.length - 15 === 1 ? 'asset' : 'assets',
     acceptances: diff.acceptances.noLongerHold.map((a) => ({ ...a, fieldList: a.fields.join(', ') })),
+    ...capacityView(diff, assetLink),
   };
 }
 

@@ -54,6 +54,8 @@ describe('the catalogue of codes', () => {
       ['CRR-G004', 'error'],
       ['CRR-G005', 'warning'],
       ['CRR-G006', 'notice'],
+      ['CRR-G007', 'error'],
+      ['CRR-G008', 'error'],
     ]);
   });
 

@@ -7,8 +7,8 @@ import type { CodeDefinition } from './code.js';
 
 /**
  * Every code crr can report, each defined once beside its logic: load codes and parse codes (CRR-E001–E029),
- * validation rules (CRR-E030 on, CRR-W…), the guards of `crr diff` (CRR-G001–G004) and its
- * notices (CRR-G005, CRR-G006).
+ * validation rules (CRR-E030 on, CRR-W…), the guards of `crr diff` (CRR-G001–G004, CRR-G007,
+ * CRR-G008) and its notices (CRR-G005, CRR-G006).
  */
 const definitions = [...Object.values(loadCodes), ...Object.values(parseCodes), ...rules, ...guards, ...Object.values(diffNotices)];
 

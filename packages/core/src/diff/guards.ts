@@ -1,3 +1,4 @@
+import { toleranceMeasures } from '../analysis/named-scenarios.js';
 import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { CodeDefinition } from '../diagnostics/code.js';
 import type { Policy } from '../model/manifest.js';
@@ -96,8 +97,69 @@ const uncoveredFailurePoint = defineGuard({
       })),
 });
 
+const uncoveredCapacityShortfall = defineGuard({
+  code: 'CRR-G007',
+  severity: 'error',
+  name: 'uncovered-capacity-shortfall',
+  title: 'A new capacity shortfall and no hazard names the overloaded asset',
+  explanation:
+    'The change pushes a capacity-limited asset over its limit at peak, or over it when one member of its redundancy group fails (N-1), or makes such a shortfall larger, and no hazard has a cause that names the overloaded asset. Sites beyond its capacity get an intermittent service, as in the April 2026 outage. Raise or extend a hazard, or keep the load within the limit.',
+  check: (diff) =>
+    [...diff.capacity.overloads.new, ...diff.capacity.overloads.grown, ...diff.capacity.nMinusOne.new, ...diff.capacity.nMinusOne.grown]
+      .filter((c) => c.hazards.length === 0)
+      .map((c) => {
+        const over = c.overloaded.map((o) => `\`${o.asset}\` (${o.name}) would carry ${o.load} of ${o.limit} ${o.unit}, a shortfall of ${o.shortfall}${o.shortfallBefore === undefined ? '' : o.shortfallBefore > 0 ? ` (${o.shortfallBefore} before this change)` : ' (within its limit before this change)'}`).join('; ');
+        const sites = `${c.sites.length} site${c.sites.length === 1 ? '' : 's'} (${c.patients.toLocaleString('en-GB')} patients): ${c.sites.slice(0, 5).join(', ')}${c.sites.length > 5 ? ` and ${c.sites.length - 5} more` : ''}`;
+        const names = c.overloaded.map((o) => `\`${o.asset}\``).join(' and ');
+        return {
+          record: c.overloaded[0]?.asset ?? c.finding,
+          ...(c.at ? { at: c.at } : {}),
+          message:
+            c.kind === 'capacity'
+              ? `At peak, ${over}, for ${sites}. No hazard names it.`
+              : `If \`${c.failed}\` fails, ${over}, for ${sites}. No hazard names ${names}.`,
+          hint: `Name ${names} in a hazard's causes (by id or selector), or keep the load within ${c.overloaded.length === 1 ? 'its limit' : 'their limits'}${c.kind === 'capacity-n-1' ? ` when \`${c.failed}\` fails` : ''}.`,
+        };
+      }),
+});
+
+const scenarioPastTolerance = defineGuard({
+  code: 'CRR-G008',
+  severity: 'error',
+  name: 'scenario-past-tolerance',
+  title: 'A named scenario goes past its tolerance',
+  explanation:
+    'The change pushes a named scenario past a ceiling of its tolerance that it was within before, or adds a scenario that is already past its own (the change is what records it). The tolerance is the base\'s when the scenario exists there: a change cannot relax the tolerance it is judged by, so a new tolerance is agreed in a change of its own.',
+  check: (diff) =>
+    diff.scenarios.list
+      .filter((s) => s.newlyPast.length > 0)
+      .map((s) => {
+        const words = new Map(toleranceMeasures.map((m) => [m.measure, m.words] as const));
+        const past = s.newlyPast.map((e) => `${words.get(e.measure)!(e.actual)} against at most ${e.limit.toLocaleString('en-GB')}`).join('; ');
+        return {
+          record: s.id,
+          ...(s.at ? { at: s.at } : {}),
+          message:
+            s.change === 'added'
+              ? `New scenario \`${s.id}\` (${s.title}) is past its tolerance: ${past}.`
+              : `This change pushes scenario \`${s.id}\` (${s.title}) past its tolerance: ${past}.`,
+          hint:
+            s.change === 'added'
+              ? 'Bring the scenario within its tolerance before recording it (add redundancy or capacity), or record the tolerance the register can really bear, agreed with the CSO.'
+              : 'Keep the scenario within its tolerance (add redundancy or capacity, or leave the load where it was); a tolerance is raised only in a change of its own, agreed with the CSO.',
+        };
+      }),
+});
+
 /** Every guard, in code order; a tuple, so that their codes reach the closed union `DiagnosticCode`. */
-export const guards = [deletedOpenHazard, residualRaisedWithoutAcceptance, controlRemovedWithoutReplacement, uncoveredFailurePoint] as const satisfies readonly Guard<string>[];
+export const guards = [
+  deletedOpenHazard,
+  residualRaisedWithoutAcceptance,
+  controlRemovedWithoutReplacement,
+  uncoveredFailurePoint,
+  uncoveredCapacityShortfall,
+  scenarioPastTolerance,
+] as const satisfies readonly Guard<string>[];
 
 export interface GuardResult {
   code: DiagnosticCode;

@@ -5,7 +5,9 @@ import type { Hazard } from '../model/hazard.js';
 import type { Register, Source, Sourced } from '../model/register.js';
 import { hazardRisk } from '../risk/hazard-risk.js';
 import { isEvidenceExpired, latestExpiry } from '../rules/expired-evidence.js';
+import { capacityDiff, type CapacityDiff } from './capacity-diff.js';
 import { acceptedFieldsChanged, canonical, hazardFingerprint } from './fingerprint.js';
+import { scenarioDiff, type ScenarioDiff } from './scenario-diff.js';
 
 /** One side of a comparison: a register, its analysis, and what it was read from. */
 export interface DiffSide {
@@ -87,6 +89,10 @@ export interface RegisterDiff {
   commonCauses: { gained: Finding[]; lost: Finding[] };
   coverage: { gained: Finding[]; lost: Finding[] };
   reach: ReachChange[];
+  /** Loads before and after, overloads and N-1 shortfalls new and resolved, degraded reach. */
+  capacity: CapacityDiff;
+  /** Each named scenario before and after, judged by the tolerance the change is held to. */
+  scenarios: ScenarioDiff;
   acceptances: {
     /** Acceptances unchanged while the hazard they accept changed. */
     noLongerHold: { acceptance: string; hazard: string; fields: string[]; before: string; after: string; at: At }[];
@@ -197,6 +203,8 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
     commonCauses: gainedLost('common-cause'),
     coverage: coverageChanges(base.analysis, head.analysis),
     reach,
+    capacity: capacityDiff(base, head),
+    scenarios: scenarioDiff(base, head),
     acceptances: { noLongerHold, added: head.register.acceptances.filter((a) => !ba.has(a.id) || canonical(ba.get(a.id)) !== canonical(a)).map((a) => a.id) },
     acceptancesByHazard: Object.fromEntries(head.register.acceptances.map((a) => [a.id, a.hazard])),
     riskProfile: riskProfile(base.register, head.register),

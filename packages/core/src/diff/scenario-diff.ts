@@ -1,0 +1,119 @@
+import type { Analysis } from '../analysis/analyse.js';
+import { toleranceMeasures, type ScenarioResult, type ToleranceExceeded } from '../analysis/named-scenarios.js';
+import type { Register } from '../model/register.js';
+import type { Tolerance } from '../model/scenario.js';
+import type { At } from './register-diff.js';
+
+/** A named scenario at one side of a change, in the figures its tolerance caps. */
+export interface ScenarioSide {
+  title: string;
+  cut: { sites: number; patients: number };
+  degraded: { sites: number; patients: number };
+  overloads: { asset: string; unit: string; limit: number; load: number; shortfall: number }[];
+  tolerance?: Tolerance;
+  /** Measures past this side's own tolerance; empty when within it (or it has none). */
+  exceeded: ToleranceExceeded[];
+}
+
+/** One scenario before and after; a side is `null` where the scenario is not declared. */
+export interface ScenarioChange {
+  id: string;
+  title: string;
+  change: 'added' | 'removed' | 'changed' | 'unchanged';
+  before: ScenarioSide | null;
+  after: ScenarioSide | null;
+  /**
+   * Measures the head goes past, judged by the tolerance the change is held to: the base's when
+   * the scenario exists there (a change cannot relax the tolerance it is judged by), the head's
+   * for a new scenario. Empty for a removed scenario.
+   */
+  pastAtHead: ToleranceExceeded[];
+  /**
+   * Of those, the ones the change pushed past: within at base on that measure (judged by the same
+   * tolerance), or every one for a scenario the change adds already past its tolerance (the change
+   * is what records it). CRR-G008 trips on these.
+   */
+  newlyPast: ToleranceExceeded[];
+  /** Where the scenario is declared, at head (at base when removed). */
+  at?: At;
+}
+
+export interface ScenarioDiff {
+  /** Every scenario of either side: the head's in register order, then those removed. */
+  list: ScenarioChange[];
+  added: string[];
+  removed: string[];
+  changed: string[];
+  unchanged: number;
+}
+
+interface Side {
+  register: Register;
+  analysis: Analysis;
+}
+
+/** The figures of a result, by tolerance measure. */
+function actual(r: ScenarioResult): Record<keyof Tolerance, number> {
+  return {
+    sitesCut: r.reach.sites.length,
+    patientsCut: r.reach.patients,
+    sitesDegraded: r.degradedReach.sites.length,
+    patientsDegraded: r.degradedReach.patients,
+    overloads: r.overloaded.length,
+  };
+}
+
+/** The measures of `r` past `tolerance`, in the order `analyse` reports them. */
+export function pastTolerance(r: ScenarioResult, tolerance: Tolerance | undefined): ToleranceExceeded[] {
+  if (!tolerance) return [];
+  const a = actual(r);
+  return toleranceMeasures.filter(({ measure }) => tolerance[measure] !== undefined && a[measure] > tolerance[measure]!).map(({ measure }) => ({ measure, limit: tolerance[measure]!, actual: a[measure] }));
+}
+
+function sideOf(r: ScenarioResult): ScenarioSide {
+  return {
+    title: r.title,
+    cut: { sites: r.reach.sites.length, patients: r.reach.patients },
+    degraded: { sites: r.degradedReach.sites.length, patients: r.degradedReach.patients },
+    overloads: r.overloaded.map((o) => ({ asset: o.asset, unit: o.unit, limit: o.limit, load: o.load, shortfall: o.shortfall })),
+    ...(r.tolerance ? { tolerance: r.tolerance } : {}),
+    exceeded: r.exceeded,
+  };
+}
+
+/** Each named scenario before and after a change, and what the change pushed past its tolerance. */
+export function scenarioDiff(base: Side, head: Side): ScenarioDiff {
+  const b = new Map(base.analysis.scenarios.map((s) => [s.id, s] as const));
+  const h = new Map(head.analysis.scenarios.map((s) => [s.id, s] as const));
+  const where = (side: Side, sideName: 'base' | 'head', id: string): At | undefined => {
+    const s = side.register.scenarios.find((x) => x.id === id);
+    return s ? { side: sideName, file: s.source.file, line: s.source.line, column: s.source.column } : undefined;
+  };
+  const list: ScenarioChange[] = [];
+  for (const [id, after] of h) {
+    const was = b.get(id);
+    const at = where(head, 'head', id);
+    const tolerance = was ? was.tolerance : after.tolerance;
+    const pastAtHead = pastTolerance(after, tolerance);
+    const pastAtBase = was ? new Set(pastTolerance(was, tolerance).map((e) => e.measure)) : new Set<string>();
+    const before = was ? sideOf(was) : null;
+    const afterSide = sideOf(after);
+    list.push({
+      id,
+      title: after.title,
+      change: !before ? 'added' : JSON.stringify(before) === JSON.stringify(afterSide) ? 'unchanged' : 'changed',
+      before,
+      after: afterSide,
+      pastAtHead,
+      newlyPast: pastAtHead.filter((e) => !pastAtBase.has(e.measure)),
+      ...(at ? { at } : {}),
+    });
+  }
+  for (const [id, was] of b) {
+    if (h.has(id)) continue;
+    const at = where(base, 'base', id);
+    list.push({ id, title: was.title, change: 'removed', before: sideOf(was), after: null, pastAtHead: [], newlyPast: [], ...(at ? { at } : {}) });
+  }
+  const ids = (c: ScenarioChange['change']) => list.filter((s) => s.change === c).map((s) => s.id);
+  return { list, added: ids('added'), removed: ids('removed'), changed: ids('changed'), unchanged: ids('unchanged').length };
+}
