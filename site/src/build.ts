@@ -43,18 +43,19 @@ export interface Batch {
   pcns: ReportData['pcns'];
   suppliers: ReportData['suppliers'];
   services: ReportData['services'];
+  scenarios: ReportData['scenarios'];
 }
 
 /** The report's records in runs of at most `size` pages (the first run also has the single pages). */
 export function batches(report: ReportData, size: number): Batch[] {
   const out: Batch[] = [];
-  let current: Batch = { once: [true], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [] };
+  let current: Batch = { once: [true], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [] };
   let pages: number = SINGLE_PAGES.length;
   for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) {
     for (const record of report[key] as never[]) {
       if (pages >= size) {
         out.push(current);
-        current = { once: [], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [] };
+        current = { once: [], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [] };
         pages = 0;
       }
       (current[key] as never[]).push(record);

@@ -68,6 +68,8 @@ export const NAV = [
   { key: 'hazards', label: 'Hazard log', path: 'hazards/index.html' },
   { key: 'matrices', label: 'Risk matrices', path: 'matrices/index.html' },
   { key: 'findings', label: 'Findings', path: 'findings/index.html' },
+  { key: 'capacity', label: 'Capacity', path: 'capacity/index.html' },
+  { key: 'scenarios', label: 'Scenarios', path: 'scenarios/index.html' },
   { key: 'assets', label: 'Assets', path: 'assets/index.html' },
   { key: 'sites', label: 'Sites', path: 'sites/index.html' },
   { key: 'pcns', label: 'PCNs', path: 'pcns/index.html' },
@@ -78,6 +80,20 @@ export const NAV = [
   { key: 'search', label: 'Search', path: 'search/index.html' },
   { key: 'export', label: 'Data', path: 'export/index.html' },
 ] as const;
+
+/** Tag colour of a capacity status (`CapacityStatus`), worst red. */
+const CAPACITY_COLOURS: Record<string, string> = {
+  over: 'red',
+  'n-1-shortfall': 'orange',
+  unknown: 'grey',
+  warning: 'yellow',
+  ok: 'green',
+};
+
+/** A capacity meter's fill: over the limit, at or above the warning threshold, or below it. */
+export function meterState(load: number, limit: number, warningAt: number): 'over' | 'warning' | 'ok' {
+  return load > limit ? 'over' : load >= limit * warningAt ? 'warning' : 'ok';
+}
 
 const STATUS_COLOURS: Record<string, string> = {
   open: 'blue',
@@ -105,7 +121,7 @@ export function fileSize(n: number): string {
 export function createHelpers(report: ReportData): Record<string, HelperDelegate> {
   const ratings = report.meta.scheme.ratings.map((r) => r.rating);
   const pages = new Map<string, Set<string>>(
-    (['hazards', 'assets', 'sites', 'pcns', 'suppliers', 'services'] as const).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
+    (['hazards', 'assets', 'sites', 'pcns', 'suppliers', 'services', 'scenarios'] as const).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
   );
 
   /** Strips Handlebars' trailing options argument. */
@@ -137,6 +153,8 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
     rel: (path: unknown, options: HelperOptions) => `${rootOf(options)}${String(path ?? '')}`,
     riskClass: (rating: unknown) => (typeof rating === 'number' ? `crr-risk-${riskBucket(rating, ratings)}` : 'crr-risk-none'),
     statusColour: (status: unknown) => STATUS_COLOURS[String(status)] ?? 'white',
+    capacityColour: (status: unknown) => CAPACITY_COLOURS[String(status)] ?? 'white',
+    meterState: (load: unknown, limit: unknown, warningAt: unknown) => meterState(Number(load), Number(limit), Number(warningAt)),
     capitalise: (s: unknown) => {
       const t = String(s ?? '');
       return t.charAt(0).toUpperCase() + t.slice(1);
@@ -148,11 +166,11 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
     fileSize: (n: unknown) => fileSize(Number(n)),
     exportDescription: (name: unknown) => EXPORT_DESCRIPTIONS[String(name)] ?? 'Published with the register.',
     codeSpans: (text: unknown) => codeSpans(String(text ?? '')),
-    /** Width class (0–100 in steps of 5) of a bar showing `n` of `total`. */
+    /** Width class (0–100 in steps of 5) of a bar showing `n` of `total`; a bar never overflows (48 of 30 is full). */
     bar: (n: unknown, total: unknown) => {
       const t = Number(total);
       if (!(t > 0)) return 0;
-      return Math.round((Number(n) / t) * 20) * 5;
+      return Math.min(100, Math.max(0, Math.round((Number(n) / t) * 20) * 5));
     },
     diagram: (graph: unknown) => diagramView(graph as Graph),
   };

@@ -14,6 +14,7 @@ export const SECTIONS = {
   pcns: 'pcns',
   suppliers: 'suppliers',
   services: 'services',
+  scenarios: 'scenarios',
 } as const;
 export type Section = keyof typeof SECTIONS;
 
@@ -29,6 +30,8 @@ export const SINGLE_PAGES = [
   'services/index.html',
   'incidents/index.html',
   'findings/index.html',
+  'capacity/index.html',
+  'scenarios/index.html',
   'safety-case/index.html',
   'search/index.html',
   'export/index.html',

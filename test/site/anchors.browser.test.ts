@@ -63,10 +63,10 @@ async function tearDown(f: Fixture | undefined): Promise<void> {
   rmSync(f.out, { recursive: true, force: true });
 }
 
-/** The nineteen page types of `site.browser.test.ts`. */
+/** The twenty-two page types of `site.browser.test.ts`. */
 const PAGE_TYPES = [
   'overview', 'hazard log', 'hazard', 'risk matrices', 'asset index', 'shared asset', 'site-local asset', 'site index', 'site', 'PCN',
-  'supplier index', 'supplier', 'service index', 'service', 'incidents', 'findings', 'safety case', 'search', 'exports',
+  'supplier index', 'supplier', 'service index', 'service', 'incidents', 'findings', 'capacity', 'scenario index', 'scenario', 'safety case', 'search', 'exports',
 ] as const;
 type PageType = (typeof PAGE_TYPES)[number];
 
@@ -91,6 +91,10 @@ function pageOfType(report: ReportData, type: PageType): string | undefined {
     case 'service': return detail('services', report.services[0]);
     case 'incidents': return 'incidents/';
     case 'findings': return 'findings/';
+    case 'capacity': return 'capacity/';
+    case 'scenario index': return 'scenarios/';
+    // One past its tolerance where one is: it links to its finding.
+    case 'scenario': return detail('scenarios', report.scenarios.find((s) => s.finding) ?? report.scenarios[0]);
     case 'safety case': return 'safety-case/';
     case 'search': return 'search/';
     case 'exports': return 'export/';

@@ -22,6 +22,8 @@ const SINGLE_PAGES = [
   'services/index.html',
   'incidents/index.html',
   'findings/index.html',
+  'capacity/index.html',
+  'scenarios/index.html',
   'safety-case/index.html',
   'search/index.html',
   'export/index.html',
@@ -80,15 +82,15 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe('buildSite on the worked example', () => {
   it('writes one page per record and one for each section, and says so', () => {
     const expected =
-      SINGLE_PAGES.length + report.hazards.length + report.assets.length + report.sites.length + report.pcns.length + report.suppliers.length + report.services.length;
+      SINGLE_PAGES.length + report.hazards.length + report.assets.length + report.sites.length + report.pcns.length + report.suppliers.length + report.services.length + report.scenarios.length;
     expect(pageCount(report)).toBe(expected);
     expect(first.pages).toBe(expected);
     const files = filesUnder(first.outDir);
     expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(expected);
     expect(first.files).toBe(files.length);
     expect(first.outDir).toBe(join(temp, 'a'));
-    // The example: 14 hazards, 170 assets, 52 sites, 6 PCNs, 12 suppliers, 5 services.
-    expect(expected).toBe(272);
+    // The example: 14 hazards, 170 assets, 52 sites, 6 PCNs, 12 suppliers, 5 services, 4 scenarios.
+    expect(expected).toBe(278);
     console.info(`example site: ${first.pages} pages, ${first.files} files, built in ${Math.round(buildMs)} ms`);
   });
 
@@ -104,6 +106,7 @@ describe('buildSite on the worked example', () => {
       `pcns/${report.pcns[0]!.slug}/index.html`,
       `suppliers/${report.suppliers[0]!.slug}/index.html`,
       `services/${report.services[0]!.slug}/index.html`,
+      `scenarios/${report.scenarios[0]!.slug}/index.html`,
       'export/analysis.json',
       'pagefind/pagefind.js',
       'static/mermaid/mermaid.esm.min.mjs',

@@ -63,6 +63,9 @@ function pageTypes(): [string, string][] {
     ['service', `services/${report.services[0]!.slug}/`],
     ['incidents', 'incidents/'],
     ['findings', 'findings/'],
+    ['capacity', 'capacity/'],
+    ['scenario index', 'scenarios/'],
+    ['scenario', `scenarios/${report.scenarios[0]!.slug}/`],
     ['safety case', 'safety-case/'],
     ['search', 'search/'],
     ['exports', 'export/'],
@@ -84,7 +87,7 @@ async function diagramsRendered(page: Page): Promise<{ blocks: number; svgs: num
   })()`)) as { blocks: number; svgs: number; errors: string[] };
 }
 
-const names = ['overview', 'hazard log', 'hazard', 'risk matrices', 'asset index', 'shared asset', 'site-local asset', 'site index', 'site', 'PCN', 'supplier index', 'supplier', 'service index', 'service', 'incidents', 'findings', 'safety case', 'search', 'exports'];
+const names = ['overview', 'hazard log', 'hazard', 'risk matrices', 'asset index', 'shared asset', 'site-local asset', 'site index', 'site', 'PCN', 'supplier index', 'supplier', 'service index', 'service', 'incidents', 'findings', 'capacity', 'scenario index', 'scenario', 'safety case', 'search', 'exports'];
 
 describe('the report site in Chromium', () => {
   it('has a page of every type', () => {

@@ -46,12 +46,20 @@ export const Policy = z
         'residual-raised-without-acceptance': guard('Fail when a residual rating rises without a new acceptance of the hazard.'),
         'control-removed-without-replacement': guard('Fail when a control is removed from an open hazard and no control is added to it.'),
         'uncovered-failure-point': guard('Fail when a change makes an asset a failure point for a clinical service and no hazard names it.'),
+        'uncovered-capacity-shortfall': guard('Fail when a change pushes an asset over its capacity at peak or when one member of its redundancy group fails (N-1), or makes that shortfall larger, and no hazard names the overloaded asset.'),
+        'scenario-past-tolerance': guard('Fail when a change pushes a named scenario past its tolerance (the base\'s), or adds a scenario already past its own.'),
       })
       .meta({ description: 'The guards `crr diff` applies to a change; set one to `false` to switch it off.' })
       .optional(),
     siteUrl: field(z.string().regex(/^https?:\/\/\S+$/, 'A web address starting with https://.'), 'Where the register\'s report site is published, for links in change reports.', 'https://example.nhs.uk/registers/kent/').optional(),
+    capacityWarning: field(
+      // At least 1: a fraction (0.8) is the likely slip, and would warn at almost no load.
+      z.number().min(1).max(100),
+      'A percentage of capacity, from 1 to 100 (not a fraction): a capacity-limited asset whose peak load is at or above this share of its limit is shown as a warning in the report. 80 (the default) makes a concentrator with a limit of 30 tunnels a warning from 24 tunnels.',
+      80,
+    ).optional(),
   })
-  .meta({ description: 'Change control for the register: guards for `crr diff`, and where its site is published.' });
+  .meta({ description: 'Change control for the register: guards for `crr diff`, where its site is published, and the capacity warning threshold of its report.' });
 export type Policy = z.infer<typeof Policy>;
 
 export const Manifest = z

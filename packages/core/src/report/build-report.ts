@@ -10,6 +10,7 @@ import { overviewGraph } from './graphs.js';
 import { byId, refOf } from './refs.js';
 import type { ReportData } from './report-data.js';
 import { failurePointAssets, assetViews } from './views/asset-view.js';
+import { capacityViews, capacityWarningOf } from './views/capacity-view.js';
 import { acceptanceViews, controlView } from './views/control-view.js';
 import { findingViews } from './views/finding-view.js';
 import { hazardViews } from './views/hazard-view.js';
@@ -18,6 +19,7 @@ import { matrixView, riskProfile } from './views/matrix-view.js';
 import { countsView, metaView } from './views/meta-view.js';
 import { pcnViews, supplierViews } from './views/organisation-views.js';
 import { reportContext } from './views/report-context.js';
+import { scenarioViews } from './views/scenario-view.js';
 import { serviceViews } from './views/service-view.js';
 import { siteViews } from './views/site-view.js';
 import { summaryView } from './views/summary-view.js';
@@ -44,6 +46,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   const sites = siteViews(rc).sort(byId);
   const pcns = pcnViews(rc, sites);
   const failurePoints = failurePointAssets(rc);
+  const capacity = capacityViews(rc);
   const pages: Omit<ReportData, 'summary'> = {
     meta: metaView(rc, options.tool),
     counts: countsView(rc, pcns.length),
@@ -52,13 +55,15 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     hazards,
     controls: register.controls.map((c) => controlView(rc, c)).sort(byId),
     acceptances: acceptanceViews(rc),
-    assets: assetViews(rc).sort(byId),
+    assets: assetViews(rc, new Map(capacity.map((c) => [c.asset.id, c] as const))).sort(byId),
     sites,
     pcns: pcns.map(({ indices: _i, ...p }) => p),
     suppliers: supplierViews(rc),
     services: serviceViews(rc),
     incidents: incidentViews(rc),
     findings: findingViews(rc),
+    capacity: { warningAt: capacityWarningOf(rc), assets: capacity },
+    scenarios: scenarioViews(rc),
     overdueReviews: hazards.filter((h) => h.reviewOverdue).map((h) => ({ hazard: { id: h.id, slug: h.slug, name: h.name }, due: h.reviewDue })),
     expiredEvidence: register.controls
       .filter((c) => isEvidenceExpired(c.evidence, asOf))

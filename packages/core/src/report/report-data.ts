@@ -160,8 +160,8 @@ export interface AssetView extends Ref {
   type: string;
   site?: Ref;
   attributes: { label: string; value: string; ref?: Ref & { section: string } }[];
-  /** `load` is absent when not known; `overloaded` is present (true) only when it is above the limit. */
-  capacity?: { limit: number; unit: string; load?: number; utilisation?: number; overloaded?: boolean };
+  /** Present for a capacity-limited asset: its load, headroom and N-1 verdict (the capacity page's row). */
+  capacity?: CapacityView;
   needs: { text: string; assets: Ref[] }[];
   neededBy: Ref[];
   /** Sites whose routes reach it, and for which services. */
@@ -179,6 +179,94 @@ export interface AssetView extends Ref {
   /** Hazards naming it, listed or not. */
   hazardCount: number;
   graph: Graph;
+}
+
+/**
+ * Where a capacity-limited asset stands, worst first: over its limit at peak; within it, but over
+ * it if one other asset fails (N-1); at or above the warning threshold (`policy.capacityWarning`);
+ * or within all three.
+ */
+export type CapacityStatus = 'over' | 'n-1-shortfall' | 'unknown' | 'warning' | 'ok';
+
+/** A link to a finding on the findings page (`slug` is its anchor). */
+export interface FindingRef {
+  id: string;
+  title: string;
+  slug: string;
+}
+
+/** A capacity-limited asset's load against its limit, at peak and after the worst single failure. */
+export interface CapacityView {
+  asset: Ref;
+  limit: number;
+  unit: string;
+  /** Peak demand of the sites it carries with nothing failed (a lower bound when `unmeasured`). */
+  load: number;
+  /** load / limit, unrounded. */
+  utilisation: number;
+  /** As a percentage, never rounded across the warning threshold: `96%`. */
+  utilisationText: string;
+  /** limit − load; negative when over. */
+  headroom: number;
+  /** Sites it carries at peak. */
+  sites: number;
+  /** Sites it carries whose demand gives no figure in its unit (CRR-E061): `load` is then "at least". */
+  unmeasured?: number;
+  /** The warning threshold as a fraction of the limit (the policy's percentage / 100). */
+  warningAt: number;
+  /**
+   * The most it would carry if one other capacity-limited asset fails (N-1), and which failure
+   * that is. `shortfall` (load − limit) is present only when that is more than it can carry.
+   */
+  worstNMinusOne?: { failed: Ref; load: number; utilisation: number; headroom: number; shortfall?: number; finding?: FindingRef };
+  /** The worst single failure in a sentence with the figures, ids in backticks. */
+  nMinusOneVerdict: string;
+  /** What its own failure overloads (its redundancy partners), most shortfall first. */
+  ifItFails: { asset: Ref; load: number; limit: number; unit: string; shortfall: number }[];
+  status: CapacityStatus;
+  /** "Over capacity", "N-1 shortfall", "Warning", "OK". */
+  statusLabel: string;
+  /** The status in a sentence with its figures. */
+  statusText: string;
+  /** Its capacity finding (`capacity:<id>`) and the N-1 findings (`capacity-n-1:<failed>`) that name it or its own failure. */
+  findings: FindingRef[];
+}
+
+/** One of the outcomes of a scenario, by clinical service: what is cut and what is degraded. */
+export interface ScenarioServiceRow {
+  service: Ref;
+  cutSites: number;
+  cutPatients: number;
+  degradedSites: number;
+  degradedPatients: number;
+}
+
+/** A named scenario of the register, evaluated: what fails, the three outcomes, overloads and tolerance. */
+export interface ScenarioView extends Ref {
+  title: string;
+  reason: string;
+  notes?: string;
+  /** What fails: each id named, then the selector, with the assets each picked (the first LISTED). */
+  failed: { spec: string; selector: boolean; assets: Ref[]; assetCount: number; moreAssets: number }[];
+  /** Distinct assets that fail. */
+  failedCount: number;
+  /** Pairs that no longer work. */
+  cut: ReachView;
+  /** Pairs still working but degraded: through an overloaded asset at peak, or with no redundancy left. */
+  degraded: ReachView;
+  up: { pairs: number; sites: number };
+  /** Cut and degraded, by clinical service. */
+  byService: ScenarioServiceRow[];
+  /** Assets over their limit at peak in this scenario, most shortfall first. */
+  overloaded: { asset: Ref; unit: string; limit: number; before: number; load: number; shortfall: number; unmeasured?: number; sites: number; patients: number }[];
+  /** Each ceiling of its tolerance, in `toleranceMeasures` order, with what the scenario does. */
+  tolerance: { measure: string; label: string; limit: number; actual: number; exceeded: boolean }[];
+  /** 'none' when the register gives no tolerance. */
+  verdict: 'within' | 'exceeded' | 'none';
+  /** The `scenario:<id>` finding, present when it goes past its tolerance. */
+  finding?: FindingRef;
+  /** Hazards with a cause naming every asset that fails. */
+  hazards: Ref[];
 }
 
 /** One step of a route: an asset, a group or a missing thing, with what it groups. */
@@ -263,6 +351,8 @@ export interface FindingView extends Omit<Finding, 'reach'> {
   colour: FindingKindMeta['colour'];
   assetRefs: Ref[];
   hazardRefs: Ref[];
+  /** A `scenario-tolerance` finding's scenario page. */
+  scenario?: Ref;
 }
 
 export interface PcnView extends Ref {
@@ -300,6 +390,10 @@ export interface ReportData {
   services: ServiceView[];
   incidents: IncidentView[];
   findings: FindingView[];
+  /** Every capacity-limited asset, worst status first, and the warning threshold (a fraction). */
+  capacity: { warningAt: number; assets: CapacityView[] };
+  /** The register's named scenarios, evaluated, by id. */
+  scenarios: ScenarioView[];
   overdueReviews: { hazard: Ref; due: string }[];
   /** Controls whose evidence has all expired (CRR-W046), with the hazards that rely on them. */
   expiredEvidence: { control: Ref; expired: string; hazards: Ref[] }[];

@@ -16,6 +16,8 @@ export interface SectionSlugs {
   /** Anchors on the incidents page. */
   incidents: ReadonlyMap<string, string>;
   acceptances: ReadonlyMap<string, string>;
+  /** Named scenarios, one page each (`scenarios/<slug>/`). */
+  scenarios: ReadonlyMap<string, string>;
 }
 
 /** Computed once per report: a slug depends on the other ids of its section (see `slugIndex`). */
@@ -30,5 +32,6 @@ export function sectionSlugs(register: Register, graph: DependencyGraph): Sectio
     controls: ids(register.controls),
     incidents: ids(register.incidents),
     acceptances: ids(register.acceptances),
+    scenarios: ids(register.scenarios),
   };
 }

@@ -5,7 +5,7 @@ import type { RegisterAsset } from '../../model/register.js';
 import { assetGraph, reqLines } from '../graphs.js';
 import { byId, refOf } from '../refs.js';
 import { assetsIn } from '../relations.js';
-import { LISTED, type AssetView, type Ref } from '../report-data.js';
+import { LISTED, type AssetView, type CapacityView, type Ref } from '../report-data.js';
 import { listedHazards, type ReportContext } from './report-context.js';
 
 /** The finding kinds an asset page lists as its common causes. */
@@ -35,19 +35,19 @@ export function failurePointAssets(rc: ReportContext): Set<number> {
   return failurePointIndex(rc).anywhere;
 }
 
-export function assetViews(rc: ReportContext): AssetView[] {
+/** `capacity` is the capacity page's rows (`capacityViews`), by asset id. */
+export function assetViews(rc: ReportContext, capacity: ReadonlyMap<string, CapacityView>): AssetView[] {
   const { register, graph, index } = rc.ctx;
   const { links, slugs, rel } = rc;
   const orgs = new Map(register.organisations.map((o) => [o.id, o] as const));
   const impact = new Map(rc.analysis.assets.map((i) => [i.id, i] as const));
-  const loads = new Map(rc.analysis.capacity.loads.map((l) => [l.asset, l] as const));
   const fp = failurePointIndex(rc);
   const assetRef = (a: number) => refOf(graph.assets[a]!, slugs.assets);
 
   return graph.assets.map((a: RegisterAsset, i): AssetView => {
     const routes = index.routesOfAsset[i] ?? [];
     const usedSites = new Set(routes.map((r) => graph.routes[r]!.site));
-    const load = loads.get(a.id);
+    const cap = capacity.get(a.id);
     const fpSites = [...(fp.bySite.get(a.id) ?? new Map<string, string[]>())].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     return {
       ...refOf(a, slugs.assets),
@@ -66,9 +66,7 @@ export function assetViews(rc: ReportContext): AssetView[] {
         ...Object.entries(a.attributes ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)).flatMap(([k, v]) => attr(k, v)),
         ...attr('Description', a.description),
       ],
-      // A load that leaves out sites of unknown demand (CRR-E061) is not shown as if it were the load: the page says "Not known".
-      // Over capacity as the capacity finding judges it: a load above the limit.
-      ...(a.capacity ? { capacity: { limit: a.capacity.limit, unit: a.capacity.unit, ...(load && !load.unmeasured ? { load: load.load, utilisation: load.utilisation, ...(load.load > a.capacity.limit ? { overloaded: true } : {}) } : {}) } } : {}),
+      ...(cap ? { capacity: cap } : {}),
       needs: graph.assetNeeds[i]!.map((r) => ({ text: reqLines(graph, [r]).join('\n'), assets: [...assetsIn(r)].map(assetRef) })),
       neededBy: rel.neededBy[i]!.map(assetRef).sort(byId),
       usedBy: { sites: usedSites.size, services: [...new Set(routes.map((r) => graph.routes[r]!.service))].sort().map(links.service) },
