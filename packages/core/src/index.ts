@@ -56,6 +56,8 @@ export { diffRegisters, type RegisterDiff, type DiffSide, type At, type FieldCha
 export { guards, runGuards, type Guard, type GuardFinding, type GuardResult } from './diff/guards.js';
 export { diffNotices, runDiffNotices, type DiffNoticeFinding, type DiffNoticeResult } from './diff/diff-notices.js';
 export { hazardFingerprint } from './diff/fingerprint.js';
+export { capacityChanged, type CapacityDiff, type CapacityLoadChange, type CapacitySide, type DegradedReachChange, type OverloadFigure, type ShortfallChange } from './diff/capacity-diff.js';
+export { pastTolerance, type ScenarioChange, type ScenarioDiff, type ScenarioSide } from './diff/scenario-diff.js';
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
