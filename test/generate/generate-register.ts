@@ -275,6 +275,10 @@ export function generateRegister(options: GenerateOptions): Record<string, strin
   }
   for (let pair = 1; pair <= pairs; pair++) {
     const limit = Math.max(100, Math.ceil((pairSize(pair) * 1.25) / 50) * 50);
+    // Most pairs are sized for N-1 with room. Like the example's vpn-a, the original A of every
+    // sixth pair (01, 07, …) was bought for a smaller estate and cannot carry its whole pair when
+    // B fails: the N-1 shortfall the analysis, what-if and the bench must meet at national scale.
+    const undersized = pair % 6 === 1 ? Math.max(10, Math.floor((pairSize(pair) * 0.7) / 10) * 10) : limit;
     for (const [side, dc] of [['a', DATA_CENTRES[0]], ['b', DATA_CENTRES[1]]] as const) {
       assets.push({
         id: vpnId(pair, side),
@@ -285,7 +289,7 @@ export function generateRegister(options: GenerateOptions): Record<string, strin
         model: 'ASA 5555',
         software: side === 'a' ? '9.16.4' : '9.18.3',
         location: dc.id,
-        capacity: flow({ limit, unit: 'tunnels' }),
+        capacity: flow({ limit: side === 'a' ? undersized : limit, unit: 'tunnels' }),
         needs: [`${dc.id}-core`],
       });
     }
