@@ -100,6 +100,7 @@ export function capacity(ctx: AnalysisContext, normal: CapacityState = evaluateC
         limit: top.limit,
         unit: top.unit,
         shortfall: top.shortfall,
+        headroom: top.limit - top.load,
         ...(overloaded.length > 1 ? Object.fromEntries(overloaded.flatMap((x) => [[`${x.asset} load`, x.load], [`${x.asset} limit`, x.limit], [`${x.asset} shortfall`, x.shortfall]])) : {}),
       },
     });
@@ -133,7 +134,7 @@ export function capacity(ctx: AnalysisContext, normal: CapacityState = evaluateC
         assets: [asset.id],
         reach,
         hazards: hazardsCovering(ctx.coverage, [a]),
-        figures: { load, limit, unit, utilisation: round(load / limit), shortfall: load - limit, ...(unmeasured ? { unmeasured } : {}) },
+        figures: { load, limit, unit, utilisation: round(load / limit), shortfall: load - limit, headroom: limit - load, ...(unmeasured ? { unmeasured } : {}) },
       });
     }
   }
