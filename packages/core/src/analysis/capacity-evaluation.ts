@@ -136,9 +136,10 @@ export function evaluateCapacity(graph: DependencyGraph, failed: ReadonlySet<num
     return { carried, loads: loadsOf(graph, carried, limited) };
   }
   const moved = new Set<number>();
+  // A site's carriers are a handful of assets; the failed set can be thousands (every MX 18 firewall).
   base.carried.forEach((set, s) => {
-    for (const a of failed)
-      if (set.has(a)) {
+    for (const a of set)
+      if (failed.has(a)) {
         moved.add(s);
         break;
       }

@@ -1,3 +1,4 @@
+import { MAX_SCENARIOS } from '../load/load-limits.js';
 import type { Tolerance } from '../model/scenario.js';
 import type { AnalysisContext } from './context.js';
 import { hazardsCovering } from './coverage-index.js';
@@ -54,8 +55,10 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word
 export function scenarios(ctx: AnalysisContext): { results: ScenarioResult[]; findings: Finding[] } {
   const { graph } = ctx;
   const affected = new Map<string, Reach>();
+  const seen = new Set<string>();
   const results = ctx.register.scenarios
-    .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i) // a duplicate id: the first declaration counts (CRR-E001)
+    .slice(0, MAX_SCENARIOS) // each costs a whole evaluation; beyond the cap is CRR-E067 (crr diff analyses a head with errors)
+    .filter((s) => !seen.has(s.id) && seen.add(s.id)) // a duplicate id: the first declaration counts
     .map((s) => {
       const failed: ScenarioResult['failed'] = [];
       const all = new Set<number>();

@@ -24,3 +24,10 @@ export const loadLimits = {
  * supply chains are about ten deep (practice, firewall, link, HSCN, data-centre core, power).
  */
 export const MAX_DEPENDENCY_DEPTH = 64;
+
+/**
+ * The most named scenarios a register may have (CRR-E067). Each costs a whole evaluation of the
+ * register (a fraction of a second at national scale), so a hostile register with thousands would
+ * hold `analyse`, `diff` and the site for hours; a CSO plans for a handful.
+ */
+export const MAX_SCENARIOS = 100;

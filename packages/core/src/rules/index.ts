@@ -23,6 +23,7 @@ import { reviewOverdue } from './review-overdue.js';
 import { riskLevel } from './risk-level.js';
 import { riskSchemeIncomplete, riskSchemeNotMonotone } from './risk-scheme.js';
 import { scenarioFailsNothing } from './scenario-fails-nothing.js';
+import { tooManyScenarios } from './too-many-scenarios.js';
 import { scenarioSelectsNothing } from './scenario-selects-nothing.js';
 import { selectorPattern } from './selector-pattern.js';
 import type { Rule } from './rule.js';
@@ -73,6 +74,7 @@ export const rules = [
   capacityUnit,
   dependencyDepth,
   scenarioFailsNothing,
+  tooManyScenarios,
   scenarioSelectsNothing,
   capacityWithoutDemand,
   demandUnlimited,
