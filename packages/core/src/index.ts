@@ -47,7 +47,7 @@ export type { CapacityReport, CapacityLoad, NMinusOne } from './analysis/capacit
 export { declaredAttributeNames, parseSelectorText, selectAssets, selectorMatches, selectorText, type SelectorText } from './analysis/selector-match.js';
 export { whatIf, type FailureSpec, type WhatIf } from './analysis/scenario.js';
 export type { DegradedPair, FailureReport, LoadChange, Overload, Pair } from './analysis/failure-report.js';
-export { toleranceMeasures, type ScenarioResult, type ToleranceExceeded } from './analysis/named-scenarios.js';
+export { pastTolerance, scenarioFigures, toleranceMeasures, type ScenarioResult, type ToleranceExceeded } from './analysis/named-scenarios.js';
 export { buildReport, type ReportOptions } from './report/build-report.js';
 export type * from './report/report-data.js';
 export { slugOf, findingSlug, slugIndex, isSafeSlug, SLUG_MAX_LENGTH } from './report/refs.js';
@@ -57,7 +57,7 @@ export { guards, runGuards, type Guard, type GuardFinding, type GuardResult } fr
 export { diffNotices, runDiffNotices, type DiffNoticeFinding, type DiffNoticeResult } from './diff/diff-notices.js';
 export { hazardFingerprint } from './diff/fingerprint.js';
 export { capacityChanged, type CapacityDiff, type CapacityLoadChange, type CapacitySide, type DegradedReachChange, type OverloadFigure, type ShortfallChange } from './diff/capacity-diff.js';
-export { pastTolerance, type ScenarioChange, type ScenarioDiff, type ScenarioSide } from './diff/scenario-diff.js';
+export { type ScenarioChange, type ScenarioDiff, type ScenarioSide } from './diff/scenario-diff.js';
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';

@@ -1,4 +1,4 @@
-import { toleranceMeasures, type ScenarioResult, type Tolerance } from '@crr/core';
+import { scenarioFigures, toleranceMeasures, type ScenarioResult } from '@crr/core';
 import type { Paint } from './colour.js';
 import { reachLine } from './reach.js';
 import { safeLine } from './safe-text.js';
@@ -34,13 +34,7 @@ function verdict(r: ScenarioResult, p: Paint): string {
   }
   const t = r.tolerance;
   if (!t || !toleranceMeasures.some(({ measure }) => t[measure] !== undefined)) return 'no tolerance given';
-  const actual: Record<keyof Tolerance, number> = {
-    sitesCut: r.reach.sites.length,
-    patientsCut: r.reach.patients,
-    sitesDegraded: r.degradedReach.sites.length,
-    patientsDegraded: r.degradedReach.patients,
-    overloads: r.overloaded.length,
-  };
+  const actual = scenarioFigures(r);
   const within = toleranceMeasures.filter(({ measure }) => t[measure] !== undefined).map(({ measure, words }) => `${words(actual[measure])} (at most ${n(t[measure]!)})`);
   return `within its tolerance: ${within.join('; ')}`;
 }

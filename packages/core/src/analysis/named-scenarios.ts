@@ -47,6 +47,26 @@ export const toleranceMeasures: readonly { measure: keyof Tolerance; words: (n: 
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
+/** What a scenario does, by the measures a tolerance caps. */
+export function scenarioFigures(r: Pick<ScenarioResult, 'reach' | 'degradedReach' | 'overloaded'>): Record<keyof Tolerance, number> {
+  return {
+    sitesCut: r.reach.sites.length,
+    patientsCut: r.reach.patients,
+    sitesDegraded: r.degradedReach.sites.length,
+    patientsDegraded: r.degradedReach.patients,
+    overloads: r.overloaded.length,
+  };
+}
+
+/** The measures on which a scenario goes past a tolerance, in the order they are reported. */
+export function pastTolerance(r: Pick<ScenarioResult, 'reach' | 'degradedReach' | 'overloaded'>, tolerance: Tolerance | undefined): ToleranceExceeded[] {
+  if (!tolerance) return [];
+  const actual = scenarioFigures(r);
+  return toleranceMeasures
+    .filter(({ measure }) => tolerance[measure] !== undefined && actual[measure] > tolerance[measure]!)
+    .map(({ measure }) => ({ measure, limit: tolerance[measure]!, actual: actual[measure] }));
+}
+
 /**
  * Evaluate every scenario of the register with the same failure evaluation as `crr what-if`, and
  * report a finding for each one past its tolerance: the register said what it could bear, and
@@ -76,16 +96,7 @@ export function scenarios(ctx: AnalysisContext): { results: ScenarioResult[]; fi
       const r = reportFailure(ctx.failures, outcome);
       // The reach of a scenario is every pair it cuts or degrades.
       affected.set(s.id, reachOf(graph, [...outcome.cut, ...outcome.degraded.map((d) => d.route)].sort((a, b) => a - b)));
-      const actual: Record<keyof Tolerance, number> = {
-        sitesCut: r.reach.sites.length,
-        patientsCut: r.reach.patients,
-        sitesDegraded: r.degradedReach.sites.length,
-        patientsDegraded: r.degradedReach.patients,
-        overloads: r.overloaded.length,
-      };
-      const exceeded = toleranceMeasures
-        .filter(({ measure }) => s.tolerance?.[measure] !== undefined && actual[measure] > s.tolerance[measure]!)
-        .map(({ measure }) => ({ measure, limit: s.tolerance![measure]!, actual: actual[measure] }));
+      const exceeded = pastTolerance(r, s.tolerance);
       return {
         id: s.id,
         title: s.title,

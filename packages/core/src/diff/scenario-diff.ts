@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analyse.js';
-import { toleranceMeasures, type ScenarioResult, type ToleranceExceeded } from '../analysis/named-scenarios.js';
+import { pastTolerance, type ScenarioResult, type ToleranceExceeded } from '../analysis/named-scenarios.js';
 import type { Register } from '../model/register.js';
 import type { Tolerance } from '../model/scenario.js';
 import type { At } from './register-diff.js';
@@ -52,23 +52,6 @@ interface Side {
   analysis: Analysis;
 }
 
-/** The figures of a result, by tolerance measure. */
-function actual(r: ScenarioResult): Record<keyof Tolerance, number> {
-  return {
-    sitesCut: r.reach.sites.length,
-    patientsCut: r.reach.patients,
-    sitesDegraded: r.degradedReach.sites.length,
-    patientsDegraded: r.degradedReach.patients,
-    overloads: r.overloaded.length,
-  };
-}
-
-/** The measures of `r` past `tolerance`, in the order `analyse` reports them. */
-export function pastTolerance(r: ScenarioResult, tolerance: Tolerance | undefined): ToleranceExceeded[] {
-  if (!tolerance) return [];
-  const a = actual(r);
-  return toleranceMeasures.filter(({ measure }) => tolerance[measure] !== undefined && a[measure] > tolerance[measure]!).map(({ measure }) => ({ measure, limit: tolerance[measure]!, actual: a[measure] }));
-}
 
 function sideOf(r: ScenarioResult): ScenarioSide {
   return {

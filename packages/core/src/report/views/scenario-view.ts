@@ -4,7 +4,7 @@
  * goes past, linked to its `scenario:<id>` finding. Lists are capped for national registers.
  */
 import { hazardsCovering } from '../../analysis/coverage-index.js';
-import { toleranceMeasures, type ScenarioResult } from '../../analysis/named-scenarios.js';
+import { scenarioFigures, toleranceMeasures, type ScenarioResult } from '../../analysis/named-scenarios.js';
 import type { Scenario } from '../../model/scenario.js';
 import { byId, refOf } from '../refs.js';
 import { LISTED, type FindingRef, type ScenarioServiceRow, type ScenarioView } from '../report-data.js';
@@ -44,18 +44,12 @@ function scenarioView(rc: ReportContext, s: ScenarioResult, declared: Scenario |
   const finding: FindingRef | undefined = f && { id: f.id, title: f.title, slug: rc.findingSlugs.get(f.id)! };
   const failedIds = [...new Set(s.failed.flatMap((x) => x.assets))];
   const failedIdx = failedIds.map((id) => graph.assetIndex.get(id)).filter((a): a is number => a !== undefined).sort((a, b) => a - b);
-  const actual: Record<string, number> = {
-    sitesCut: s.reach.sites.length,
-    patientsCut: s.reach.patients,
-    sitesDegraded: s.degradedReach.sites.length,
-    patientsDegraded: s.degradedReach.patients,
-    overloads: s.overloaded.length,
-  };
+  const actual = scenarioFigures(s);
   const tolerance = toleranceMeasures
     .filter(({ measure }) => s.tolerance?.[measure] !== undefined)
     .map(({ measure }) => {
       const limit = s.tolerance![measure]!;
-      return { measure, label: MEASURE_LABELS[measure] ?? measure, limit, actual: actual[measure]!, exceeded: s.exceeded.some((e) => e.measure === measure) };
+      return { measure, label: MEASURE_LABELS[measure] ?? measure, limit, actual: actual[measure], exceeded: s.exceeded.some((e) => e.measure === measure) };
     });
   return {
     ...refOf({ id: s.id, name: s.title }, rc.slugs.scenarios),
