@@ -37,13 +37,25 @@ describe('the worked example, analysed', () => {
   });
 
   it('finds the firewall software train a common cause across PCNs', () => {
-    const f = analysis.findings.find((x) => x.kind === 'common-cause' && x.attribute?.name === 'software train' && x.attribute.value === 'Cisco Meraki MX 18')!;
+    // MX 18.107 is on the MX 18.1 train by the register's policy.trains; vpn-a's MX 18.211 is on MX 18.2.
+    const f = analysis.findings.find((x) => x.kind === 'common-cause' && x.attribute?.name === 'software train' && x.attribute.value === 'Cisco Meraki MX 18.1')!;
     expect(f).toBeDefined();
+    expect(f.assets).not.toContain('vpn-a');
     expect(f.reach.pcns.length).toBeGreaterThanOrEqual(5);
     expect(f.reach.services).toContain('patient-record');
     expect(f.reach.services).not.toContain('telephony');
     // It names the hazard that covers it.
     expect(f.hazards.length).toBeGreaterThan(0);
+  });
+
+  it('groups no assets by what is not a shared fate: a network, a vendor, a firewall supplier', () => {
+    const names = analysis.findings.filter((x) => x.kind === 'common-cause').map((x) => x.attribute!.name);
+    expect(names).not.toContain('network');
+    expect(names).not.toContain('vendor');
+    expect(analysis.findings.some((x) => x.id === 'common-cause:supplier=org-csu')).toBe(false);
+    // Lines from one carrier, and through one exchange, are.
+    expect(analysis.findings.some((x) => x.id === 'common-cause:carrier=org-carrier-a')).toBe(true);
+    expect(analysis.findings.some((x) => x.id === 'common-cause:exchange=Riverhythe')).toBe(true);
   });
 
   it('finds the concentrators cannot carry the peak load when vpn-b fails (N-1)', () => {

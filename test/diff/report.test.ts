@@ -267,16 +267,18 @@ describe('failure points, common causes, coverage and reach', () => {
     expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 0 | −6,100 |']);
   });
 
-  it('reports a common cause lost and one gained when a concentrator moves to another software train', async () => {
+  it('reports a common cause lost and one gained when a concentrator moves onto the other\'s software train', async () => {
+    // vpn-a is on 9.16.4 and vpn-b on 9.18.2: two trains, so the pair shares only its model. Moved
+    // to 9.16.7, vpn-b joins vpn-a's train 9.16, which now names the pair's common cause.
     const r = makeRepo(scratch);
-    r.edit(INFRA, 'software: "9.18.2"', 'software: "10.1.0"');
+    r.edit(INFRA, 'software: "9.18.2"', 'software: "9.16.7"');
     r.commit();
     const { out } = await diffJson(r);
-    expect(out.commonCauses.lost.map((f) => [f.id, f.title])).toEqual([['common-cause:software train=Cisco 9', '2 assets share the software train `Cisco 9`']]);
-    expect(out.commonCauses.gained.map((f) => [f.id, f.title, f.reach.patients])).toEqual([['common-cause:model=Cisco ASA 5555', '2 assets share the model `Cisco ASA 5555`', 27140]]);
+    expect(out.commonCauses.lost.map((f) => [f.id, f.title])).toEqual([['common-cause:model=Cisco ASA 5555', '2 assets share the model `Cisco ASA 5555`']]);
+    expect(out.commonCauses.gained.map((f) => [f.id, f.title, f.reach.patients])).toEqual([['common-cause:software train=Cisco 9.16', '2 assets share the software train `Cisco 9.16`', 27140]]);
     const md = await markdown(r);
-    expect(table(md, 'New common causes')).toEqual(['- 2 assets share the model \\`Cisco ASA 5555\\` (27,140 patients)']);
-    expect(table(md, 'Common causes removed')).toEqual(['- 2 assets share the software train \\`Cisco 9\\`']);
+    expect(table(md, 'New common causes')).toEqual(['- 2 assets share the software train \\`Cisco 9\\.16\\` (27,140 patients)']);
+    expect(table(md, 'Common causes removed')).toEqual(['- 2 assets share the model \\`Cisco ASA 5555\\`']);
   });
 
   it('reports coverage gained when a new hazard names a failure point no hazard named', async () => {

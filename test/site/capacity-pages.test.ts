@@ -128,7 +128,8 @@ describe('a warning threshold in the manifest', () => {
     cpSync('registers/example-icb', folder, { recursive: true });
     const manifest = join(folder, 'register.yaml');
     const before = readFileSync(manifest, 'utf8');
-    const after = before.replace('  reviewPolicy:\n', '  policy: { capacityWarning: 99 }\n  reviewPolicy:\n');
+    // The example's manifest already has a `policy:` mapping (its software trains): add to it.
+    const after = before.replace('\n  policy:\n', '\n  policy:\n    capacityWarning: 99\n');
     expect(after).not.toBe(before);
     writeFileSync(manifest, after);
     const strictOut = join(temp, 'strict');

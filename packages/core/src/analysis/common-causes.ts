@@ -7,14 +7,17 @@ import type { Finding } from './finding.js';
 import { describeReach, listWords } from './failure-points.js';
 import type { Req } from './graph.js';
 import { reachOf } from './reach.js';
+import { sharesFate } from './shared-fate.js';
+import { SoftwareTrains } from './software-train.js';
 
 /**
  * The attributes one defect or outage can hit across many assets, most specific first. When
  * several give exactly the same assets (every Meraki is an MX68 on the dashboard), they are one
- * common cause, named by the most specific.
+ * common cause, named by the most specific. Whether sharing one is a shared fate for an asset of
+ * a given type is the shared-fate table's to say (shared-fate.ts): a `network` value is not.
  */
-const ATTRIBUTES: { name: string; of: (a: RegisterAsset) => string | undefined }[] = [
-  { name: 'software train', of: (a) => (a.software ? `${a.vendor ? a.vendor + ' ' : ''}${softwareTrain(a.software)}` : undefined) },
+const ATTRIBUTES: { name: string; of: (a: RegisterAsset, trains: SoftwareTrains) => string | undefined }[] = [
+  { name: 'software train', of: (a, trains) => (a.software ? `${a.vendor ? a.vendor + ' ' : ''}${trains.of(a.vendor, a.software)}` : undefined) },
   { name: 'model', of: (a) => (a.model ? `${a.vendor ? a.vendor + ' ' : ''}${a.model}` : undefined) },
   { name: 'location', of: (a) => a.location },
   { name: 'carrier', of: (a) => a.carrier },
@@ -24,15 +27,8 @@ const ATTRIBUTES: { name: string; of: (a: RegisterAsset) => string | undefined }
   { name: 'vendor', of: (a) => a.vendor },
 ];
 
-/**
- * The release train of a version: everything up to the first number's end, so `MX 18.107` and
- * `MX 18.211` share the train `MX 18`, and `9.16.4` is train `9`. A defect in a train hits every
- * device on it, whatever its patch level.
- */
-export function softwareTrain(version: string): string {
-  const m = /^(\D*\d+)/.exec(version.trim());
-  return m ? m[1]! : version.trim();
-}
+/** The attributes common causes are grouped by, as findings name them. */
+export const commonCauseAttributes: readonly string[] = ATTRIBUTES.map((a) => a.name);
 
 export interface CommonCause {
   attribute: string;
@@ -44,10 +40,12 @@ export interface CommonCause {
 
 export function commonCauses(ctx: AnalysisContext): CommonCause[] {
   const byKey = new Map<string, CommonCause>();
+  const trains = new SoftwareTrains(ctx.register.manifest?.policy?.trains);
   for (const attr of ATTRIBUTES) {
     const groups = new Map<string, number[]>();
     ctx.graph.assets.forEach((a, i) => {
-      const v = attr.of(a);
+      if (!sharesFate(attr.name, a.type)) return;
+      const v = attr.of(a, trains);
       if (v === undefined) return;
       const list = groups.get(v);
       if (list) list.push(i);
@@ -61,10 +59,11 @@ export function commonCauses(ctx: AnalysisContext): CommonCause[] {
       else byKey.set(key, { attribute: attr.name, value, alsoShared: [], assets });
     }
   }
-  // Free-form attributes (an exchange, a building, a power feed) count too.
+  // Free-form attributes (an exchange, a building, a power feed) count too, as the table says.
   const free = new Map<string, number[]>();
   ctx.graph.assets.forEach((a, i) => {
     for (const [k, v] of Object.entries(a.attributes ?? {})) {
+      if (!sharesFate(`attributes.${k}`, a.type)) continue;
       const key = `${k}\u0000${v}`;
       const list = free.get(key);
       if (list) list.push(i);

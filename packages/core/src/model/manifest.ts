@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, field, idField, refField, Text, textField } from './field.js';
 import { RiskSchemeInput } from './risk-scheme.js';
+import { selectorPatternProblem } from './selector.js';
 
 export const Cso = z
   .strictObject({
@@ -35,6 +36,27 @@ export const ReviewPolicy = z
   })
   .meta({ description: 'How often the register is reviewed.' });
 
+/**
+ * How a vendor numbers its release trains, when not major.minor (see analysis/software-train.ts):
+ * either how many leading numbers make a train, or the trains themselves as wildcard patterns,
+ * the same patterns a hazard's selector uses, so a hazard selecting one covers that train.
+ */
+const TrainPattern = z.string().regex(/\S/, 'Write a pattern such as `MX 18.1*`.').superRefine((p, ctx) => {
+  const problem = selectorPatternProblem(p);
+  if (problem) ctx.addIssue({ code: 'custom', message: `the train pattern ${problem}` });
+});
+const SoftwareTrainPolicy = field(
+  z.record(
+    Text,
+    z.union([
+      z.number().int().min(1).max(4).meta({ description: 'How many leading numbers of the version make a train: 1 puts `9.16.4` on train `9`.' }),
+      z.array(TrainPattern).min(1).max(50).meta({ description: 'The trains, as wildcard patterns (`MX 18.1*`), tried in order; a train is named by its pattern without the trailing `*`. A version no pattern matches is on its major.minor train.' }),
+    ]),
+  ),
+  'Per vendor (as written in assets\' `vendor`, ignoring case), how its software versions make release trains, for vendors not numbered major.minor (the default: `FortiOS 7.2.5` is on train `FortiOS 7.2`). Meraki numbered MX 18 builds `18.1xx` and `18.2xx` for its 18.1 and 18.2 trains.',
+  { 'Cisco Meraki': ['MX 18.1*', 'MX 18.2*'], Microsoft: 1 },
+);
+
 const guard = (description: string) => field(z.boolean(), description, true).optional();
 
 /** How changes to the register are gated in CI (`crr diff`): every guard is on unless switched off. */
@@ -58,8 +80,9 @@ export const Policy = z
       'A percentage of capacity, from 1 to 100 (not a fraction): a capacity-limited asset whose peak load is at or above this share of its limit is shown as a warning in the report. 80 (the default) makes a concentrator with a limit of 30 tunnels a warning from 24 tunnels.',
       80,
     ).optional(),
+    trains: SoftwareTrainPolicy.optional(),
   })
-  .meta({ description: 'Change control for the register: guards for `crr diff`, where its site is published, and the capacity warning threshold of its report.' });
+  .meta({ description: 'Change control for the register: guards for `crr diff`, where its site is published, the capacity warning threshold of its report, and how its vendors number software trains.' });
 export type Policy = z.infer<typeof Policy>;
 
 export const Manifest = z
