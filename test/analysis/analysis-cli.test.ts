@@ -24,7 +24,7 @@ describe('crr analyse', () => {
     expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'register', 'asOf', 'summary', 'assets', 'failurePoints', 'capacity', 'scenarios', 'findings']);
     expect(out.schemaVersion).toBe(1);
     expect(Object.keys(out.findings[0])).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'explanation', 'assets', 'reach', 'hazards']));
-    expect(Object.keys(out.findings[0].reach)).toEqual(['pairs', 'sites', 'practices', 'pcns', 'patients', 'services', 'byService']);
+    expect(Object.keys(out.findings[0].reach)).toEqual(['pairs', 'sites', 'practices', 'pcns', 'patients', 'services', 'byService', 'byIcb', 'byRegion']);
     expect(out.summary.practices).toBe(48);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paint } from './colour.js';
 import { failureOutcomeLines, MAX_LISTED } from './failure-outcome.js';
 
-const NONE: Reach = { pairs: 0, sites: [], practices: 0, pcns: [], patients: 0, services: [], byService: [] };
+const NONE: Reach = { pairs: 0, sites: [], practices: 0, pcns: [], patients: 0, services: [], byService: [], byIcb: [], byRegion: [] };
 const reach = (sites: number): Reach => ({
   pairs: sites,
   sites: Array.from({ length: sites }, (_, i) => `S${String(i).padStart(5, '0')}`),
@@ -12,6 +12,8 @@ const reach = (sites: number): Reach => ({
   patients: sites * 10_000,
   services: ['patient-record'],
   byService: [{ service: 'patient-record', sites, patients: sites * 10_000 }],
+  byIcb: [],
+  byRegion: [],
 });
 const report = (over: Partial<FailureReport>): FailureReport => ({ reach: NONE, cut: [], degradedReach: NONE, degraded: [], up: { pairs: 0, sites: 0 }, overloaded: [], loads: [], ...over });
 const text = (r: FailureReport) => failureOutcomeLines(r, paint(false)).join('\n');

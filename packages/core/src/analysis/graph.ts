@@ -1,4 +1,5 @@
 import type { Need, Register, RegisterAsset, Route } from '../model/register.js';
+import { placesOf } from './places.js';
 
 /**
  * The register's dependency graph compiled for analysis: assets and routes by integer index,
@@ -18,8 +19,17 @@ export interface GraphSite {
   name: string;
   type: string;
   pcn?: string;
+  /** The ICB and region the site resolves to (see `placesOf`): indices into `graph.places`. */
+  icb?: number;
+  region?: number;
   patients: number;
   demand: Record<string, number>;
+}
+
+/** A place organisation a reach is counted by. */
+export interface GraphPlace {
+  id: string;
+  name: string;
 }
 
 export interface GraphRoute {
@@ -38,6 +48,8 @@ export interface DependencyGraph {
   /** Redundancy groups (anyOf / atLeast) by id, for findings. */
   groups: (Req & { kind: 'any' | 'atLeast' })[];
   services: string[];
+  /** The ICBs and regions sites resolve to, indexed by `GraphSite.icb` and `.region`. */
+  places: GraphPlace[];
 }
 
 export function buildGraph(register: Register): DependencyGraph {
@@ -87,14 +99,30 @@ export function buildGraph(register: Register): DependencyGraph {
   const profileDemand = new Map(register.profiles.map((p) => [p.id, p.demand ?? {}] as const));
   const sites: GraphSite[] = [];
   const siteIndex = new Map<string, number>();
+  const sitePlaces = placesOf(register).sites;
+  const orgName = new Map<string, string>();
+  for (const o of register.organisations) if (!orgName.has(o.id)) orgName.set(o.id, o.name);
+  const places: GraphPlace[] = [];
+  const placeIndex = new Map<string, number>();
+  const placeAt = (id: string): number => {
+    let i = placeIndex.get(id);
+    if (i === undefined) {
+      placeIndex.set(id, (i = places.length));
+      places.push({ id, name: orgName.get(id) ?? id });
+    }
+    return i;
+  };
   for (const s of register.sites) {
     if (siteIndex.has(s.id)) continue;
     siteIndex.set(s.id, sites.length);
+    const at = sitePlaces.get(s.id);
     sites.push({
       id: s.id,
       name: s.name,
       type: s.type,
       ...(s.pcn ? { pcn: s.pcn } : {}),
+      ...(at?.icb !== undefined ? { icb: placeAt(at.icb) } : {}),
+      ...(at?.region !== undefined ? { region: placeAt(at.region) } : {}),
       patients: s.listSize ?? 0,
       demand: { ...(s.profile ? profileDemand.get(s.profile) ?? {} : {}), ...(s.demand ?? {}) },
     });
@@ -107,5 +135,5 @@ export function buildGraph(register: Register): DependencyGraph {
     routes.push({ site, service: r.service, needs: r.requires.map(compile) });
     services.add(r.service);
   }
-  return { assets, assetIndex, assetNeeds, sites, siteIndex, routes, groups, services: [...services].sort() };
+  return { assets, assetIndex, assetNeeds, sites, siteIndex, routes, groups, services: [...services].sort(), places };
 }

@@ -1,6 +1,15 @@
-import type { DependencyGraph } from './graph.js';
+import type { DependencyGraph, GraphSite } from './graph.js';
 
-/** What a failure reaches: (site, service) pairs rolled up to practices, PCNs, patients, services. */
+/** Sites and patients in one place (an ICB or a region). */
+export interface PlaceReach {
+  /** The organisation's id. */
+  id: string;
+  name: string;
+  sites: number;
+  patients: number;
+}
+
+/** What a failure reaches: (site, service) pairs rolled up to practices, PCNs, ICBs, regions, patients, services. */
 export interface Reach {
   /** (site, service) pairs cut. */
   pairs: number;
@@ -12,9 +21,13 @@ export interface Reach {
   patients: number;
   services: string[];
   byService: { service: string; sites: number; patients: number }[];
+  /** The sites cut, by the ICB they resolve to (see `placesOf`), most patients first, then by id. Sites in no ICB are left out. */
+  byIcb: PlaceReach[];
+  /** The same by NHS England region. */
+  byRegion: PlaceReach[];
 }
 
-export const NO_REACH: Reach = Object.freeze({ pairs: 0, sites: [], practices: 0, pcns: [], patients: 0, services: [], byService: [] }) as Reach;
+export const NO_REACH: Reach = Object.freeze({ pairs: 0, sites: [], practices: 0, pcns: [], patients: 0, services: [], byService: [], byIcb: [], byRegion: [] }) as Reach;
 
 /** Roll route indices up. Sorted, so the same routes always give the same reach. */
 export function reachOf(graph: DependencyGraph, routes: Iterable<number>): Reach {
@@ -45,5 +58,22 @@ export function reachOf(graph: DependencyGraph, routes: Iterable<number>): Reach
     patients: patients(sites),
     services,
     byService: services.map((service) => ({ service, sites: perService.get(service)!.size, patients: patients(perService.get(service)!) })),
+    byIcb: byPlace(graph, siteList, 'icb'),
+    byRegion: byPlace(graph, siteList, 'region'),
   };
+}
+
+/** Sites and patients per place, largest first. The site's place index was resolved once, in the graph. */
+function byPlace(graph: DependencyGraph, sites: readonly GraphSite[], tier: 'icb' | 'region'): PlaceReach[] {
+  if (graph.places.length === 0) return [];
+  const per = new Map<number, PlaceReach>();
+  for (const s of sites) {
+    const p = s[tier];
+    if (p === undefined) continue;
+    let r = per.get(p);
+    if (!r) per.set(p, (r = { id: graph.places[p]!.id, name: graph.places[p]!.name, sites: 0, patients: 0 }));
+    r.sites++;
+    r.patients += s.patients;
+  }
+  return [...per.values()].sort((a, b) => b.patients - a.patients || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

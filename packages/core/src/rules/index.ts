@@ -15,6 +15,7 @@ import { incidentInFuture } from './incident-in-future.js';
 import { incidentWithoutHazard } from './incident-without-hazard.js';
 import { localAssetType } from './local-asset-type.js';
 import { organisationCycle } from './organisation-cycle.js';
+import { placeChain } from './place-chain.js';
 import { practiceDetails } from './practice-details.js';
 import { requirementCycle } from './requirement-cycle.js';
 import { residualAboveInitial } from './residual-above-initial.js';
@@ -78,4 +79,5 @@ export const rules = [
   scenarioSelectsNothing,
   capacityWithoutDemand,
   demandUnlimited,
+  placeChain,
 ] as const satisfies readonly Rule<string>[];

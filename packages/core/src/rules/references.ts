@@ -37,6 +37,9 @@ export function forEachReferencedId(register: Register, visit: (id: string, targ
   for (const o of register.organisations) one(o.parent, orgs);
   for (const s of register.sites) {
     one(s.pcn, orgs);
+    one(s.subIcb, orgs);
+    one(s.icb, orgs);
+    one(s.region, orgs);
     one(s.parent, sites);
     one(s.profile, ['profiles']);
     if (s.routes) for (const service in s.routes) visit(service, ['services']);
@@ -89,6 +92,9 @@ export function* references(register: Register): Generator<Reference> {
   for (const o of register.organisations) yield* ref(o.parent, ['organisations'], o, ['parent'], `the parent of organisation \`${o.id}\``);
   for (const s of register.sites) {
     yield* ref(s.pcn, ['organisations'], s, ['pcn'], `the PCN of site \`${s.id}\``);
+    yield* ref(s.subIcb, ['organisations'], s, ['subIcb'], `the sub-ICB location of site \`${s.id}\``);
+    yield* ref(s.icb, ['organisations'], s, ['icb'], `the ICB of site \`${s.id}\``);
+    yield* ref(s.region, ['organisations'], s, ['region'], `the region of site \`${s.id}\``);
     yield* ref(s.parent, ['sites'], s, ['parent'], `the main practice of site \`${s.id}\``);
     yield* ref(s.profile, ['profiles'], s, ['profile'], `the profile of site \`${s.id}\``);
     for (const service of Object.keys(s.routes ?? {})) yield* ref(service, ['services'], s, ['routes', service], `a route of site \`${s.id}\``);
