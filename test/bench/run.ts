@@ -6,7 +6,10 @@
  * (wall time and peak RSS of that process alone), and report medians. The bench reports; it does
  * not assert, except that `crr validate` must find no errors in a generated register.
  *
- *   pnpm bench [-- --sizes 200,1600,6500] [--repeats 3] [--keep] [--stages auto|always|never]
+ *   pnpm bench [-- --sizes 200,1600,6500,national] [--repeats 3] [--keep] [--stages auto|always|never]
+ *
+ * `national`: every active GP practice in England, from ../shared/data/ods-england, per ICB
+ * (test/generate/national.ts), with the issue 11 aims as ratios measured in the same run.
  *
  * --stages: after the table, run test/bench/stages.mjs on the largest register to show where
  * validate's time goes (auto: only when an aim is missed).
@@ -22,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AS_OF, generateRegister, writeRegister } from '../generate/generate-register.js';
+import { generateNational } from '../generate/national.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -31,7 +35,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** One generated register, as the measurements see it. */
 interface Case {
+  /** `200`, `1600`, … or `national`. */
+  size: string;
   practices: number;
+  /** The concentrator `crr what-if` fails. */
+  whatIf: string;
+  /** The hazards file a diff's head revision changes. */
+  hazardsFile: string;
   dir: string;
   files: number;
   bytes: number;
@@ -57,7 +67,7 @@ function diffRepo(c: Case): string {
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
-  const hazards = join(repo, 'register', 'hazards.yaml');
+  const hazards = join(repo, 'register', c.hazardsFile);
   writeFileSync(hazards, readFileSync(hazards, 'utf8').replace('likelihood: low }', 'likelihood: medium }'));
   git('commit', '-q', '-a', '-m', 'head');
   return (c.diffRepo = repo);
@@ -78,7 +88,7 @@ interface Measurement {
   /** Column heading. */
   label: string;
   /** Sizes it runs at (default: all). */
-  only?: (practices: number) => boolean;
+  only?: (c: Case) => boolean;
   /** The script to run in a fresh process (under the wrapper), with its arguments. */
   command(c: Case): { script: string; args: string[] };
   /** Check one run's output; throw to fail the bench. May return facts for the table (records…). */
@@ -95,8 +105,9 @@ function jsYamlModuleUrl(): string {
   return pathToFileURL(join(dirname(pkgPath), entry)).href;
 }
 
-/** The concentrator `crr what-if` fails: the preferred side of the generator's first pair. */
+/** The concentrator `crr what-if` fails in a synthetic register: the preferred side of its first pair. */
 const WHAT_IF_FAILS = 'vpn-01b';
+const isNational = (c: Case) => c.size === 'national';
 
 interface ValidationJson {
   summary: { errors: number; warnings: number; files: number };
@@ -146,7 +157,7 @@ const measurements: Measurement[] = [
   {
     id: 'site',
     label: 'crr build',
-    only: (n) => n <= 1600,
+    only: (c) => !isNational(c) && c.practices <= 1600,
     command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['build', c.dir, '--out', join(c.scratch, 'site'), '--as-of', AS_OF] }),
     check(stdout, run, c) {
       const m = /Built ([\d,]+) pages/.exec(stdout);
@@ -158,7 +169,7 @@ const measurements: Measurement[] = [
   {
     id: 'floor',
     label: 'plain Eleventy',
-    only: (n) => n <= 1600,
+    only: (c) => !isNational(c) && c.practices <= 1600,
     command: (c) => {
       if (!c.pages) throw new Error('the Eleventy floor needs the page count of a crr build run first');
       return { script: here('./eleventy-floor.mjs'), args: [String(c.pages), join(c.scratch, 'floor')] };
@@ -172,7 +183,7 @@ const measurements: Measurement[] = [
   {
     id: 'diff',
     label: 'crr diff',
-    only: (n) => n === 1600,
+    only: (c) => c.size === '1600' || isNational(c),
     command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['diff', 'HEAD~1', 'HEAD', join(diffRepo(c), 'register'), '--as-of', AS_OF, '--format', 'json'] }),
     check(stdout, run, c) {
       const out = JSON.parse(stdout) as { hazards?: { changed: unknown[] } };
@@ -185,7 +196,7 @@ const measurements: Measurement[] = [
     // 01 exists at every size; its B side is preferred, so failing it moves its sites to 01A.
     id: 'what-if',
     label: 'crr what-if',
-    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['what-if', c.dir, '--fail', WHAT_IF_FAILS, '--as-of', AS_OF, '--format', 'json'] }),
+    command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['what-if', c.dir, '--fail', c.whatIf, '--as-of', AS_OF, '--format', 'json'] }),
     check(stdout, run, c) {
       let out: { failed?: { assets: string[] }[]; overloaded?: unknown[]; degradedReach?: { pairs: number }; reach?: { pairs: number } };
       try {
@@ -195,7 +206,7 @@ const measurements: Measurement[] = [
       }
       if (run.exitCode !== 0 || !Array.isArray(out.overloaded) || !out.degradedReach || !out.reach)
         throw new Error(`crr what-if (${c.practices} practices) failed with exit ${run.exitCode}, or its JSON has no \`overloaded\`/\`degradedReach\`:\n${stdout.slice(0, 1000)}`);
-      if (out.failed?.[0]?.assets.join() !== WHAT_IF_FAILS) throw new Error(`crr what-if (${c.practices} practices) did not fail ${WHAT_IF_FAILS}`);
+      if (out.failed?.[0]?.assets.join() !== c.whatIf) throw new Error(`crr what-if (${c.practices} practices) did not fail ${c.whatIf}`);
       return { cut: out.reach.pairs, degraded: out.degradedReach.pairs, overloaded: out.overloaded.length };
     },
   },
@@ -221,14 +232,17 @@ const ratios: Ratio[] = [
   { label: 'validate / bare', numerator: 'validate', denominator: 'bare' },
   { label: 'build / Eleventy', numerator: 'site', denominator: 'floor' },
   { label: 'what-if / validate', numerator: 'what-if', denominator: 'validate' },
+  { label: 'analyse / validate', numerator: 'analyse', denominator: 'validate' },
+  { label: 'diff / analyse', numerator: 'diff', denominator: 'analyse' },
 ];
 
 /** Targets from the issue: reported as met or not, never asserted. */
 interface Aim {
   label: string;
-  practices: number;
+  /** The size it is judged at: `6500`, `national`. */
+  size: string;
   /** `all`: every size's results, for aims that compare sizes. */
-  met(results: Map<string, Summary>, all: Map<number, Map<string, Summary>>): { met: boolean; detail: string };
+  met(results: Map<string, Summary>, all: Map<string, Map<string, Summary>>): { met: boolean; detail: string };
 }
 
 /** Median time of the analysis phase alone (`analyse()` after loading), from the runs' facts. */
@@ -237,7 +251,7 @@ const perAssetUs = (s: Summary) => (1000 * analysisMs(s)) / s.facts.assets!;
 const aims: Aim[] = [
   {
     label: 'validate within 2× of a bare js-yaml load at 6,500 practices',
-    practices: 6500,
+    size: '6500',
     met: (r) => {
       const ratio = r.get('validate')!.wallMs / r.get('bare')!.wallMs;
       return { met: ratio <= 2, detail: `${ratio.toFixed(2)}×` };
@@ -245,7 +259,7 @@ const aims: Aim[] = [
   },
   {
     label: 'the whole analysis under 2 s at 6,500 practices',
-    practices: 6500,
+    size: '6500',
     met: (r) => {
       const ms = analysisMs(r.get('analysis')!);
       return { met: ms < 2000, detail: `${Math.round(ms).toLocaleString('en-GB')} ms for ${r.get('analysis')!.facts.assets!.toLocaleString('en-GB')} assets, ${r.get('analysis')!.facts.routes!.toLocaleString('en-GB')} routes` };
@@ -253,9 +267,9 @@ const aims: Aim[] = [
   },
   {
     label: 'analysis time per asset at 6,500 practices within 1.5× of that at 200',
-    practices: 6500,
+    size: '6500',
     met: (r, all) => {
-      const small = all.get(200)?.get('analysis');
+      const small = all.get('200')?.get('analysis');
       if (!small) return { met: false, detail: 'not measured at 200 practices' };
       const ratio = perAssetUs(r.get('analysis')!) / perAssetUs(small);
       return { met: ratio <= 1.5, detail: `${perAssetUs(r.get('analysis')!).toFixed(1)} µs against ${perAssetUs(small).toFixed(1)} µs per asset: ${ratio.toFixed(2)}×` };
@@ -263,7 +277,7 @@ const aims: Aim[] = [
   },
   ...[200, 1600].map((practices) => ({
     label: `crr build within 2× of plain Eleventy writing as many pages, at ${practices.toLocaleString('en-GB')} practices`,
-    practices,
+    size: String(practices),
     met: (r: Map<string, Summary>) => {
       const ratio = r.get('site')!.wallMs / r.get('floor')!.wallMs;
       return { met: ratio <= 2, detail: `${Math.round(r.get('site')!.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('floor')!.wallMs).toLocaleString('en-GB')} ms for ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages: ${ratio.toFixed(2)}×` };
@@ -271,29 +285,63 @@ const aims: Aim[] = [
   })),
   {
     label: 'crr diff under 5 s at 1,600 practices',
-    practices: 1600,
+    size: '1600',
     met: (r) => ({ met: r.get('diff')!.wallMs < 5000, detail: `${Math.round(r.get('diff')!.wallMs).toLocaleString('en-GB')} ms (two revisions read from git, validated, analysed and compared)` }),
   },
   {
     // what-if loads and validates as validate does, then evaluates one failure: the evaluation
     // (access, capacity, new failure points) must cost less than half of the load.
     label: 'crr what-if within 1.5× of validate in the same run, at 6,500 practices',
-    practices: 6500,
+    size: '6500',
     met: (r) => {
       const w = r.get('what-if')!;
       const ratio = w.wallMs / r.get('validate')!.wallMs;
       return { met: ratio <= 1.5, detail: `${Math.round(w.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('validate')!.wallMs).toLocaleString('en-GB')} ms: ${ratio.toFixed(2)}× (fails ${WHAT_IF_FAILS}: ${w.facts.degraded!.toLocaleString('en-GB')} pairs degraded, ${w.facts.cut} cut, ${w.facts.overloaded} overloaded)` };
     },
   },
+  ...nationalAims(),
   {
     label: 'validate peak memory under 1 GB at 6,500 practices',
-    practices: 6500,
+    size: '6500',
     met: (r) => {
       const mb = r.get('validate')!.maxRssMB;
       return { met: mb < 1024, detail: `${mb.toFixed(0)} MB` };
     },
   },
 ];
+
+/**
+ * Issue 11's aims on the national register, each a ratio of two measurements in the same run
+ * (wall time; the CPU ratio beside it is less disturbed by other work on the machine).
+ */
+function nationalAims(): Aim[] {
+  const ratio = (label: string, numerator: string, denominator: string, limit: number, extra = (_: Summary) => ''): Aim => ({
+    label: `${label} within ${limit}× of ${denominator === 'bare' ? 'a bare js-yaml load of the same files' : denominator === 'analyse' ? 'crr analyse' : 'validate'}, national register`,
+    size: 'national',
+    met: (r) => {
+      const n = r.get(numerator)!;
+      const d = r.get(denominator)!;
+      const wall = n.wallMs / d.wallMs;
+      const ms = (x: number) => `${Math.round(x).toLocaleString('en-GB')} ms`;
+      return { met: wall <= limit, detail: `${ms(n.wallMs)} against ${ms(d.wallMs)}: ${wall.toFixed(2)}× wall, ${(n.cpuMs / d.cpuMs).toFixed(2)}× CPU${extra(n)}` };
+    },
+  });
+  return [
+    ratio('validate', 'validate', 'bare', 2),
+    ratio('crr analyse --format json', 'analyse', 'validate', 2),
+    ratio('crr what-if (one concentrator of one ICB)', 'what-if', 'validate', 1.5, (w) => ` (${w.facts.degraded} pairs degraded, ${w.facts.cut} cut, ${w.facts.overloaded} overloaded)`),
+    ratio('crr diff (one hazard reassessed)', 'diff', 'analyse', 2.2),
+    {
+      label: 'peak memory under 500 MB (validate, analyse, what-if, diff), national register',
+      size: 'national',
+      met: (r) => {
+        const peaks = ['validate', 'analyse', 'what-if', 'diff'].filter((id) => r.has(id)).map((id) => [id, r.get(id)!.maxRssMB] as const);
+        const worst = Math.max(...peaks.map(([, mb]) => mb));
+        return { met: worst < 500, detail: peaks.map(([id, mb]) => `${id} ${mb.toFixed(0)} MB`).join(', ') };
+      },
+    },
+  ];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Running.
@@ -337,43 +385,48 @@ function main(): number {
   const { values } = parseArgs({
     args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
-      sizes: { type: 'string', default: '200,1600,6500' },
+      sizes: { type: 'string', default: '200,1600,6500,national' },
       repeats: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
       stages: { type: 'string', default: 'auto' },
     },
     strict: true,
   });
-  const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+  const sizes = values.sizes.split(',').map((s) => (s.trim() === 'national' ? 'national' : String(Number(s.trim().replace(/_/g, '')))));
   const repeats = Number(values.repeats);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(repeats) || repeats < 1 || !['auto', 'always', 'never'].includes(values.stages)) {
-    console.error('usage: pnpm bench [-- --sizes 200,1600,6500] [--repeats 3] [--keep] [--stages auto|always|never]');
+  if (sizes.some((n) => n !== 'national' && (!Number.isInteger(Number(n)) || Number(n) < 1)) || !Number.isInteger(repeats) || repeats < 1 || !['auto', 'always', 'never'].includes(values.stages)) {
+    console.error('usage: pnpm bench [-- --sizes 200,1600,6500,national] [--repeats 3] [--keep] [--stages auto|always|never]');
     return 2;
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'crr-bench-'));
   const started = performance.now();
-  console.log(`crr bench: ${sizes.join(', ')} practices; ${repeats} runs of each measurement, each in a fresh Node ${process.version} process; medians.`);
+  console.log(`crr bench: sizes ${sizes.join(', ')}${sizes.includes('national') ? ' (national: every active GP practice in England, from ../shared/data/ods-england)' : ' practices'}; ${repeats} runs of each measurement, each in a fresh Node ${process.version} process; medians.`);
   console.log(`Registers generated (seed 1) under ${scratch}; validated --as-of ${AS_OF}.`);
   const load = loadavg()[0]!;
   console.log(`Machine: ${cpus().length} CPUs, load average ${load.toFixed(2)}${load > 0.5 ? ' (other work is running: wall times will be noisy; see the CPU table)' : ''}.\n`);
 
   const rows: { c: Case; results: Map<string, Summary> }[] = [];
   try {
-    for (const practices of sizes) {
-      const dir = join(scratch, `register-${practices}`);
+    for (const size of sizes) {
+      const dir = join(scratch, `register-${size}`);
       const t = performance.now();
-      const files = generateRegister({ practices, seed: 1 });
+      const national = size === 'national' ? generateNational({ seed: 1 }) : undefined;
+      const files = national?.files ?? generateRegister({ practices: Number(size), seed: 1 });
+      const practices = national?.practices ?? Number(size);
       writeRegister(dir, files);
       const c: Case = {
+        size,
         practices,
-        scratch: mkdtempSync(join(scratch, `out-${practices}-`)),
+        whatIf: national?.whatIfAsset ?? WHAT_IF_FAILS,
+        hazardsFile: national?.hazardsFile ?? 'hazards.yaml',
+        scratch: mkdtempSync(join(scratch, `out-${size}-`)),
         dir,
         files: Object.keys(files).length,
         bytes: Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
       };
-      process.stdout.write(`  ${practices} practices: generated in ${Math.round(performance.now() - t)} ms; measuring`);
-      const atThisSize = measurements.filter((m) => !m.only || m.only(practices));
+      process.stdout.write(`  ${national ? `national, ${practices} practices in ${national.icbs.length} ICBs` : `${practices} practices`}: generated in ${Math.round(performance.now() - t)} ms; measuring`);
+      const atThisSize = measurements.filter((m) => !m.only || m.only(c));
       const runs = new Map<string, Run[]>(atThisSize.map((m) => [m.id, []]));
       // Interleave the measurements, so that a slow spell of the machine hits them alike.
       for (let i = 0; i < repeats; i++) {
@@ -403,8 +456,9 @@ function main(): number {
 
   // --- The table.
   const headers = ['practices', 'files', 'total MB', 'records', ...measurements.flatMap((m) => [`${m.label} ms`, `${m.label} peak MB`]), ...ratios.map((r) => r.label)];
+  const sizeLabel = (c: Case) => (isNational(c) ? `national (${c.practices.toLocaleString('en-GB')})` : c.practices.toLocaleString('en-GB'));
   const table = rows.map(({ c, results }) => [
-    c.practices.toLocaleString('en-GB'),
+    sizeLabel(c),
     String(c.files),
     (c.bytes / 1024 / 1024).toFixed(2),
     (results.get('bare')?.facts.records ?? NaN).toLocaleString('en-GB'),
@@ -428,40 +482,40 @@ function main(): number {
   console.log('The analysis phase alone (median of the runs; analyse() after the register is loaded):');
   for (const { c, results } of rows) {
     const a = results.get('analysis');
-    if (a) console.log(`  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${Math.round(analysisMs(a)).toLocaleString('en-GB')} ms for ${a.facts.assets!.toLocaleString('en-GB')} assets and ${a.facts.routes!.toLocaleString('en-GB')} routes (${perAssetUs(a).toFixed(1)} µs per asset), ${a.facts.findings} findings`);
+    if (a) console.log(`  ${sizeLabel(c).padStart(6)} practices: ${Math.round(analysisMs(a)).toLocaleString('en-GB')} ms for ${a.facts.assets!.toLocaleString('en-GB')} assets and ${a.facts.routes!.toLocaleString('en-GB')} routes (${perAssetUs(a).toFixed(1)} µs per asset), ${a.facts.findings} findings`);
   }
   console.log();
   console.log(`CPU time, user + system, all threads (median ms; less sensitive than wall time to other load on the machine):`);
   for (const { c, results } of rows)
     console.log(
-      `  ${c.practices.toLocaleString('en-GB').padStart(6)} practices: ${measurements.filter((m) => results.has(m.id)).map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}` +
+      `  ${sizeLabel(c).padStart(6)} practices: ${measurements.filter((m) => results.has(m.id)).map((m) => `${m.label} ${Math.round(results.get(m.id)!.cpuMs).toLocaleString('en-GB')}`).join(', ')}` +
         ratios.filter((r) => results.has(r.numerator) && results.has(r.denominator)).map((r) => `; ${r.label} ${(results.get(r.numerator)!.cpuMs / results.get(r.denominator)!.cpuMs).toFixed(2)}×`).join(''),
     );
   for (const { c, results } of rows) {
     const v = results.get('validate');
-    if (v && v.facts.warnings) console.log(`note: validate reported ${v.facts.warnings} warnings at ${c.practices} practices (the generator aims for none).`);
+    if (v && v.facts.warnings) console.log(`note: validate reported ${v.facts.warnings} warnings at ${sizeLabel(c)} practices (the generator aims for none).`);
   }
 
   // --- The aims.
   console.log();
   let missed = false;
   for (const aim of aims) {
-    const row = rows.find((r) => r.c.practices === aim.practices);
+    const row = rows.find((r) => r.c.size === aim.size);
     if (!row) {
       console.log(`  –  ${aim.label}: not measured (size not run)`);
       continue;
     }
-    const { met, detail } = aim.met(row.results, new Map(rows.map((x) => [x.c.practices, x.results])));
+    const { met, detail } = aim.met(row.results, new Map(rows.map((x) => [x.c.size, x.results])));
     missed ||= !met;
     console.log(`  ${met ? '✔ met    ' : '✖ not met'}  ${aim.label}: ${detail}`);
   }
 
   // --- Where validate's time goes, on the largest register, when an aim is missed (or asked).
   if (values.stages === 'always' || (values.stages === 'auto' && missed)) {
-    const largest = Math.max(...sizes);
-    const dir = join(scratch, `register-${largest}`); // still there: the scratch folder goes last
+    const largest = rows.reduce((a, b) => (b.c.practices > a.c.practices ? b : a)).c;
+    const dir = largest.dir; // still there: the scratch folder goes last
     const child = spawnSync(process.execPath, [here('./stages.mjs'), dir, '--as-of', AS_OF], { cwd: root, encoding: 'utf8' });
-    console.log(`\nWhere validate's time goes at ${largest.toLocaleString('en-GB')} practices (one run of test/bench/stages.mjs; compiled core):\n`);
+    console.log(`\nWhere validate's time goes at ${sizeLabel(largest)} practices (one run of test/bench/stages.mjs; compiled core):\n`);
     console.log(child.status === 0 ? child.stdout : `stages.mjs failed (exit ${child.status}):\n${child.stderr}`);
   }
   if (!values.keep) rmSync(scratch, { recursive: true, force: true });

@@ -90,7 +90,7 @@ const LIST_SIZE_QUANTILES: readonly (readonly [number, number])[] = [
   [0.97, 22400],
   [1, 30000],
 ];
-function listSize(rng: Rng): number {
+export function listSize(rng: Rng): number {
   const u = rng.next();
   for (let i = 1; i < LIST_SIZE_QUANTILES.length; i++) {
     const [p1, v1] = LIST_SIZE_QUANTILES[i]!;
