@@ -104,6 +104,15 @@ export function listSize(rng: Rng): number {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** The clinical services every generated register declares (the synthetic and the national one). */
+export const SERVICES: readonly { id: string; name: string }[] = [
+  { id: 'patient-record', name: 'Patient record and consultation' },
+  { id: 'prescribing', name: 'Electronic prescribing' },
+  { id: 'document-workflow', name: 'Clinical document workflow' },
+  { id: 'online-consultation', name: 'Online consultation' },
+  { id: 'telephony', name: 'Practice telephony' },
+];
+
 /** An ODS-style practice code, a letter and five digits: G10000, G10001, … then H10000, … */
 const ODS_LETTERS = 'GHJKLMNPWY';
 function practiceCode(index: number): string {
@@ -243,13 +252,7 @@ export function generateRegister(options: GenerateOptions): Record<string, strin
   // --- Services.
   files['services.yaml'] = yamlDocument(
     {
-      services: [
-        flow({ id: 'patient-record', name: 'Patient record and consultation' }),
-        flow({ id: 'prescribing', name: 'Electronic prescribing' }),
-        flow({ id: 'document-workflow', name: 'Clinical document workflow' }),
-        flow({ id: 'online-consultation', name: 'Online consultation' }),
-        flow({ id: 'telephony', name: 'Practice telephony' }),
-      ],
+      services: SERVICES.map((service) => flow({ ...service })),
     },
     header,
   );

@@ -14,7 +14,7 @@
  * way an ICB's `parent` is its region, so every practice's chain is PCN → sub-ICB → ICB → region.
  */
 import { Organisation } from '@crr/core';
-import { AS_OF, listSize } from './generate-register.js';
+import { AS_OF, listSize, SERVICES } from './generate-register.js';
 import { ODS_ATTRIBUTION, readOdsEngland, type OdsEngland, type OdsPractice } from './ods.js';
 import { Rng } from './random.js';
 import { flow, yamlDocument } from './yaml-writer.js';
@@ -261,13 +261,7 @@ export function generateNational(options: NationalOptions = {}): NationalRegiste
   );
   files['services.yaml'] = yamlDocument(
     {
-      services: [
-        flow({ id: 'patient-record', name: 'Patient record and consultation' }),
-        flow({ id: 'prescribing', name: 'Electronic prescribing' }),
-        flow({ id: 'document-workflow', name: 'Clinical document workflow' }),
-        flow({ id: 'online-consultation', name: 'Online consultation' }),
-        flow({ id: 'telephony', name: 'Practice telephony' }),
-      ],
+      services: SERVICES.map((service) => flow({ ...service })),
     },
     header,
   );
