@@ -24,12 +24,16 @@ describe('crr what-if: cut, degraded, up and overloaded', () => {
 
       Cut: 2 sites in 2 PCNs, 12,865 patients.
         By service: document-workflow 2 sites (12,865); online-consultation 2 sites (12,865); patient-record 2 sites (12,865); prescribing 2 sites (12,865).
+        Regions: NHS England South East 2 sites (12,865).
+        ICBs: NHS Wealdmarsh Integrated Care Board 2 sites (12,865).
         PCNs: pcn-chalk-downs, pcn-saltings-coast.
         Sites (2, all practices or branches): Y90208, Y90506.
 
       Degraded: 48 sites in 6 PCNs, 438,058 patients: still reachable, but at risk.
         Why: 48 sites through an overloaded asset at peak (service intermittent); 44 sites with no redundancy left (one more failure cuts them).
         By service: document-workflow 48 sites (438,058); online-consultation 48 sites (438,058); patient-record 48 sites (438,058); prescribing 48 sites (438,058).
+        Regions: NHS England South East 48 sites (438,058).
+        ICBs: NHS Wealdmarsh Integrated Care Board 48 sites (438,058).
         PCNs: pcn-chalk-downs, pcn-greystead-lowfield, pcn-medstone-town, pcn-orchard-vale, pcn-riverhythe-marsh, pcn-saltings-coast.
         Sites (48, all practices or branches): Y90101, Y90102, Y90103, Y90103-B1, Y90104, Y90105, Y90106, Y90107, Y90108, Y90109, Y90201, Y90202, Y90203, Y90204, Y90205, Y90206, Y90207, Y90207-B1, Y90301, Y90302 and 28 more.
 

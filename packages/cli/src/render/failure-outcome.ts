@@ -1,6 +1,6 @@
 import type { FailureReport, LoadChange, Overload, Reach } from '@crr/core';
 import type { Paint } from './colour.js';
-import { reachLine, servicesLine, shortList } from './reach.js';
+import { placesLine, reachLine, servicesLine, shortList } from './reach.js';
 import { safeLine } from './safe-text.js';
 
 /**
@@ -51,7 +51,12 @@ function upLine(r: FailureReport): string {
 /** By service, PCNs and sites of a reach, indented under its headline. */
 function reachDetail(r: Reach): string[] {
   const practices = r.practices === r.sites.length ? (r.practices === 1 ? 'a practice' : 'all practices or branches') : `${plural(r.practices, 'practice')}`;
-  return [`  By service: ${servicesLine(r)}.`, `  PCNs: ${shortList(r.pcns)}.`, `  Sites (${n(r.sites.length)}, ${practices}): ${shortList(r.sites, 20)}.`];
+  // Places first when the register has them: at national scale "which ICBs" is the question.
+  const places = [
+    ...(r.byRegion.length ? [`  Regions: ${placesLine(r.byRegion)}.`] : []),
+    ...(r.byIcb.length ? [`  ICBs: ${placesLine(r.byIcb)}.`] : []),
+  ];
+  return [`  By service: ${servicesLine(r)}.`, ...places, `  PCNs: ${shortList(r.pcns)}.`, `  Sites (${n(r.sites.length)}, ${practices}): ${shortList(r.sites, 20)}.`];
 }
 
 function overloadLines(overloaded: readonly Overload[], p: Paint): string[] {

@@ -1,4 +1,4 @@
-import type { Reach } from '@crr/core';
+import type { PlaceReach, Reach } from '@crr/core';
 import { safeLine } from './safe-text.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -18,4 +18,13 @@ export function servicesLine(r: Reach): string {
 export function shortList(ids: readonly string[], max = 8): string {
   const shown = ids.slice(0, max).map(safeLine).join(', ');
   return ids.length <= max ? shown : `${shown} and ${n(ids.length - max)} more`;
+}
+
+/**
+ * "NHS Kent and Medway ICB 48 sites (438,058); … and 3 more": places by name, largest first,
+ * as the core sorts them. Read at national scale, where a list of ODS codes says nothing.
+ */
+export function placesLine(places: readonly PlaceReach[], max = 8): string {
+  const shown = places.slice(0, max).map((p) => `${safeLine(p.name)} ${n(p.sites)} site${p.sites === 1 ? '' : 's'} (${n(p.patients)})`);
+  return places.length <= max ? shown.join('; ') : `${shown.join('; ')} and ${n(places.length - max)} more`;
 }
