@@ -1,8 +1,8 @@
 /**
  * Write a generated register to a folder:
  *
- *   pnpm exec tsx test/generate/cli.ts --practices 1600 --out /tmp/reg-1600 [--seed 1] [--force]
- *   pnpm exec tsx test/generate/cli.ts --national --out /tmp/reg-national [--icbs 2 | --icbs QHM,QKS] [--seed 1] [--force]
+ *   pnpm exec tsx test/generate/cli.ts --practices 1600 --out ../reg-1600 [--seed 1] [--force]
+ *   pnpm exec tsx test/generate/cli.ts --national --out ../reg-national [--icbs 2 | --icbs QHM,QKS] [--seed 1] [--force]
  *
  * `--national`: every active GP practice in England from ../shared/data/ods-england (see
  * national.ts); `--icbs` keeps the first N ICBs in code order, or the ICBs named.
