@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph.js';
 import { analysisContext } from './context.js';
-import { capacity, carriers } from './capacity.js';
+import { capacity } from './capacity.js';
+import { carriers } from './capacity-evaluation.js';
 import { smallRegister } from './test-support.js';
 
 describe('capacity', () => {

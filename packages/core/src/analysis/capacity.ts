@@ -5,8 +5,6 @@ import type { Finding } from './finding.js';
 import { describeReach } from './failure-points.js';
 import { reachOf } from './reach.js';
 
-export { carriers } from './capacity-evaluation.js';
-
 export interface CapacityLoad {
   asset: string;
   unit: string;

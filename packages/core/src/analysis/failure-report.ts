@@ -69,6 +69,7 @@ export function reportFailure(base: FailureBaseline, outcome: FailureOutcome): F
   const id = (a: number) => graph.assets[a]!.id;
   const pair = (r: number): Pair => ({ site: graph.sites[graph.routes[r]!.site]!.id, service: graph.routes[r]!.service });
   const degradedRoutes = outcome.degraded.map((d) => d.route);
+  // Cut and degraded routes all worked with nothing failed, so their sites are among these.
   const notUp = new Set<number>();
   for (const r of outcome.cut) notUp.add(graph.routes[r]!.site);
   for (const r of degradedRoutes) notUp.add(graph.routes[r]!.site);
@@ -80,7 +81,7 @@ export function reportFailure(base: FailureBaseline, outcome: FailureOutcome): F
     degraded: outcome.degraded
       .map((d) => ({ ...pair(d.route), overloaded: d.overloaded.map(id).sort(), newFailurePoints: d.newFailurePoints.map(id).sort() }))
       .sort(byPair),
-    up: { pairs: outcome.up, sites: sitesWithRoutes - [...notUp].filter((s) => base.routesOfSite[s]!.some((r) => base.access[r] === 1)).length },
+    up: { pairs: outcome.up, sites: sitesWithRoutes - notUp.size },
     overloaded: outcome.overloaded
       .map((a): Overload => {
         const asset = graph.assets[a]!;

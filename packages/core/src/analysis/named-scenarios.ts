@@ -7,7 +7,8 @@ import { failureOutcome } from './failure-outcome.js';
 import { reportFailure, type Overload } from './failure-report.js';
 import type { Finding } from './finding.js';
 import { reachOf, type Reach } from './reach.js';
-import { selectAssets, selectorText } from './selector-match.js';
+import { pickFailed, type FailureSpec } from './scenario.js';
+import { selectorText } from './selector-match.js';
 
 /** How far a scenario went past one of its ceilings. */
 export interface ToleranceExceeded {
@@ -80,19 +81,10 @@ export function scenarios(ctx: AnalysisContext): { results: ScenarioResult[]; fi
     .slice(0, MAX_SCENARIOS) // each costs a whole evaluation; beyond the cap is CRR-E067 (crr diff analyses a head with errors)
     .filter((s) => !seen.has(s.id) && seen.add(s.id)) // a duplicate id: the first declaration counts
     .map((s) => {
-      const failed: ScenarioResult['failed'] = [];
-      const all = new Set<number>();
-      for (const id of s.assets ?? []) {
-        const a = graph.assetIndex.get(id);
-        if (a !== undefined) all.add(a);
-        failed.push({ spec: id, assets: a === undefined ? [] : [id] });
-      }
-      if (s.select && Object.keys(s.select).length) {
-        const picked = selectAssets(s.select, graph.assets);
-        for (const a of picked) all.add(a);
-        failed.push({ spec: selectorText(s.select), assets: picked.map((a) => graph.assets[a]!.id).sort() });
-      }
-      const outcome = failureOutcome(ctx.failures, all);
+      const specs: FailureSpec[] = (s.assets ?? []).map((asset) => ({ asset }));
+      if (s.select && Object.keys(s.select).length) specs.push({ selector: s.select, text: selectorText(s.select) });
+      const { failed, assets } = pickFailed(graph, specs);
+      const outcome = failureOutcome(ctx.failures, assets);
       const r = reportFailure(ctx.failures, outcome);
       // The reach of a scenario is every pair it cuts or degrades.
       affected.set(s.id, reachOf(graph, [...outcome.cut, ...outcome.degraded.map((d) => d.route)].sort((a, b) => a - b)));

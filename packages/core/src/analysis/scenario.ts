@@ -25,12 +25,21 @@ export function whatIf(register: Register, specs: readonly FailureSpec[]): WhatI
 
 /** A what-if on a graph and baseline already built (the analysis evaluates many against one). */
 export function whatIfOn(graph: DependencyGraph, base: FailureBaseline, specs: readonly FailureSpec[]): WhatIf {
+  const { failed, assets } = pickFailed(graph, specs);
+  return { failed, ...reportFailure(base, failureOutcome(base, assets)) };
+}
+
+/**
+ * The assets each part of a failure picks out (an id that names no asset picks nothing), and all
+ * of them together: how `crr what-if --fail` and a named scenario say what fails.
+ */
+export function pickFailed(graph: DependencyGraph, specs: readonly FailureSpec[]): { failed: WhatIf['failed']; assets: Set<number> } {
   const failed: WhatIf['failed'] = [];
-  const all = new Set<number>();
+  const assets = new Set<number>();
   for (const spec of specs) {
     const picked = 'asset' in spec ? [graph.assetIndex.get(spec.asset)].filter((a): a is number => a !== undefined) : selectAssets(spec.selector, graph.assets);
-    for (const a of picked) all.add(a);
+    for (const a of picked) assets.add(a);
     failed.push({ spec: 'asset' in spec ? spec.asset : spec.text, assets: picked.map((a) => graph.assets[a]!.id).sort() });
   }
-  return { failed, ...reportFailure(base, failureOutcome(base, all)) };
+  return { failed, assets };
 }
