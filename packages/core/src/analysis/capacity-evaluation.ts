@@ -135,24 +135,27 @@ export function evaluateCapacity(graph: DependencyGraph, failed: ReadonlySet<num
     const carried = carriers(graph, failed);
     return { carried, loads: loadsOf(graph, carried, limited) };
   }
-  const moved = new Set<number>();
-  // A site's carriers are a handful of assets; the failed set can be thousands (every MX 18 firewall).
-  base.carried.forEach((set, s) => {
-    for (const a of set)
-      if (failed.has(a)) {
-        moved.add(s);
-        break;
-      }
-  });
-  if (moved.size === 0) return base;
+  // The sites whose carriers include a failed asset, from the base's index of who carries whom
+  // (N-1 and scenarios evaluate thousands of failures against one base: one scan of every site's
+  // carriers each time dominated). Ascending, as a scan would find them, so that loads are
+  // adjusted in the same order and come out the same to the last bit.
+  const carriedBy = carriersIndex(base);
+  const found: number[] = [];
+  for (const a of failed) {
+    const sites = carriedBy.get(a);
+    if (sites) for (const s of sites) found.push(s);
+  }
+  if (found.length === 0) return base;
+  const moved = new Set<number>(Int32Array.from(found).sort());
   // Route only the sites that move, and adjust only the loads they leave or join: N-1 evaluates
   // one failure per group member, and recounting every site each time made it quadratic.
   const carry = routeCarriers(graph, failed);
   const again = new Map<number, Set<number>>([...moved].map((s) => [s, new Set<number>()]));
-  graph.routes.forEach((route, i) => {
-    const into = again.get(route.site);
-    if (into) carry(i, into);
-  });
+  const routesOf = siteRoutes(graph);
+  for (const s of moved) {
+    const into = again.get(s)!;
+    for (const i of routesOf[s]!) carry(i, into);
+  }
   const carried = base.carried.map((set, s) => again.get(s) ?? set);
   const loads = new Map(base.loads);
   const touched = new Set<number>();
@@ -181,6 +184,38 @@ export function evaluateCapacity(graph: DependencyGraph, failed: ReadonlySet<num
     loads.set(a, entry);
   }
   return { carried, loads };
+}
+
+const carriedByOf = new WeakMap<CapacityState, Map<number, number[]>>();
+
+/** Per asset, the sites whose traffic it carries in this state (ascending). Kept per state. */
+function carriersIndex(state: CapacityState): Map<number, number[]> {
+  let out = carriedByOf.get(state);
+  if (!out) {
+    out = new Map();
+    for (let s = 0; s < state.carried.length; s++) {
+      for (const a of state.carried[s]!) {
+        const list = out.get(a);
+        if (list) list.push(s);
+        else out.set(a, [s]);
+      }
+    }
+    carriedByOf.set(state, out);
+  }
+  return out;
+}
+
+const routesBySite = new WeakMap<DependencyGraph, number[][]>();
+
+/** Per site, its routes' indices (ascending). Kept per graph. */
+function siteRoutes(graph: DependencyGraph): number[][] {
+  let out = routesBySite.get(graph);
+  if (!out) {
+    const lists: number[][] = graph.sites.map(() => []);
+    graph.routes.forEach((route, i) => lists[route.site]!.push(i));
+    routesBySite.set(graph, (out = lists));
+  }
+  return out;
 }
 
 /** Load above the limit, in the asset's unit: how much would have to move, or be added, at peak. */

@@ -10,13 +10,15 @@ import { reachOf } from './reach.js';
 import { sharesFate } from './shared-fate.js';
 import { SoftwareTrains } from './software-train.js';
 
+type Trains = Pick<SoftwareTrains, 'of'>;
+
 /**
  * The attributes one defect or outage can hit across many assets, most specific first. When
  * several give exactly the same assets (every Meraki is an MX68 on the dashboard), they are one
  * common cause, named by the most specific. Whether sharing one is a shared fate for an asset of
  * a given type is the shared-fate table's to say (shared-fate.ts): a `network` value is not.
  */
-const ATTRIBUTES: { name: string; of: (a: RegisterAsset, trains: SoftwareTrains) => string | undefined }[] = [
+const ATTRIBUTES: { name: string; of: (a: RegisterAsset, trains: Trains) => string | undefined }[] = [
   { name: 'software train', of: (a, trains) => (a.software ? `${a.vendor ? a.vendor + ' ' : ''}${trains.of(a.vendor, a.software)}` : undefined) },
   { name: 'model', of: (a) => (a.model ? `${a.vendor ? a.vendor + ' ' : ''}${a.model}` : undefined) },
   { name: 'location', of: (a) => a.location },
@@ -26,6 +28,23 @@ const ATTRIBUTES: { name: string; of: (a: RegisterAsset, trains: SoftwareTrains)
   { name: 'supplier', of: (a) => a.supplier },
   { name: 'vendor', of: (a) => a.vendor },
 ];
+
+/**
+ * The trains, each (vendor, version) worked out once: a national register has thousands of
+ * devices on a handful of versions.
+ */
+function memoTrains(trains: Trains): Trains {
+  const byVendor = new Map<string | undefined, Map<string, string>>();
+  return {
+    of(vendor, version) {
+      let known = byVendor.get(vendor);
+      if (!known) byVendor.set(vendor, (known = new Map()));
+      let train = known.get(version);
+      if (train === undefined) known.set(version, (train = trains.of(vendor, version)));
+      return train;
+    },
+  };
+}
 
 /** The attributes common causes are grouped by, as findings name them. */
 export const commonCauseAttributes: readonly string[] = ATTRIBUTES.map((a) => a.name);
@@ -40,11 +59,15 @@ export interface CommonCause {
 
 export function commonCauses(ctx: AnalysisContext): CommonCause[] {
   const byKey = new Map<string, CommonCause>();
-  const trains = new SoftwareTrains(ctx.register.manifest?.policy?.trains);
+  const trains = memoTrains(new SoftwareTrains(ctx.register.manifest?.policy?.trains));
   for (const attr of ATTRIBUTES) {
     const groups = new Map<string, number[]>();
+    // The table is asked once per asset type, not once per asset (18,000 on a national register).
+    const shares = new Map<string, boolean>();
     ctx.graph.assets.forEach((a, i) => {
-      if (!sharesFate(attr.name, a.type)) return;
+      let shared = shares.get(a.type);
+      if (shared === undefined) shares.set(a.type, (shared = sharesFate(attr.name, a.type)));
+      if (!shared) return;
       const v = attr.of(a, trains);
       if (v === undefined) return;
       const list = groups.get(v);
@@ -86,6 +109,13 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
   const groups = distinctGroups(ctx);
   /** Per group: the common causes that defeat it, with what each cuts through it. */
   const defeats = new Map<string, { cc: CommonCause; routes: number[]; hazards: string[] }[]>();
+  /** Per route, the groups (by position in `groups`) it passes through. */
+  const groupsOfRoute = new Map<number, number[]>();
+  groups.forEach((g, gi) => {
+    for (const r of g.routes) (groupsOfRoute.get(r) ?? groupsOfRoute.set(r, []).get(r)!).push(gi);
+  });
+  const throughSets = new Map<number, Set<number>>();
+  const routesThrough = (gi: number) => throughSets.get(gi) ?? throughSets.set(gi, new Set(groups[gi]!.routes)).get(gi)!;
 
   for (const cc of causes) {
     const cut = routesCutBy(graph, ctx.index, cc.assets, ctx.baseline);
@@ -116,12 +146,17 @@ export function commonCauseFindings(ctx: AnalysisContext, causes: readonly Commo
 
     // A redundancy group all of whose members this cause takes down is redundant only on paper:
     // two concentrators in one data centre, two links through one exchange.
+    // Only a group some cut route passes through can be defeated to any effect: those are found
+    // from the cut routes, not by asking every group of the register about every cause.
     const failed = new Set(cc.assets);
     const works = lazyAssetStates(graph, failed);
     const memo = new Map<Req, boolean>();
-    for (const g of groups) {
+    const candidates = new Set<number>();
+    for (const r of cut) for (const gi of groupsOfRoute.get(r) ?? []) candidates.add(gi);
+    for (const gi of Int32Array.from(candidates).sort()) {
+      const g = groups[gi]!;
       if (reqHolds(g.group, works, memo)) continue;
-      const through = new Set(g.routes);
+      const through = routesThrough(gi);
       const routes = cut.filter((r) => through.has(r));
       if (!routes.length) continue;
       const list = defeats.get(g.key) ?? [];

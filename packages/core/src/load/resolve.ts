@@ -149,6 +149,20 @@ function localSource(profile: Sourced<Profile>, name: string): Source {
   return source;
 }
 
+/**
+ * A profile's binding, resolved once and shared by every site on the profile: it is resolved
+ * without the site's bindings, so it is the same tree at every site, and sharing it spares
+ * 6,000 copies on a national register (and lets walks memoised per node visit it once).
+ */
+const profileBindings = new WeakMap<object, Map<string, Need>>();
+function profileBinding(profile: Sourced<Profile>, name: string): Need {
+  let byName = profileBindings.get(profile);
+  if (!byName) profileBindings.set(profile, (byName = new Map()));
+  let need = byName.get(name);
+  if (!need) byName.set(name, (need = resolveOne(profile.bindings![name]!, noBindings, at(profile.source, ['bindings', name]))));
+  return need;
+}
+
 function expandSite(site: Sourced<Site>, profile: Sourced<Profile> | undefined, template: ProfileTemplate | undefined): { assets: RegisterAsset[]; routes: Route[] } {
   // Local assets: the profile's templates, with the site's changes merged over them, plus any
   // the site adds. Their ids are `<site>/<name>`, which no authored id can collide with.
@@ -171,7 +185,7 @@ function expandSite(site: Sourced<Site>, profile: Sourced<Profile> | undefined, 
     const fromSite = site.bindings?.[name];
     if (fromSite !== undefined) need = resolveOne(fromSite, noBindings, at(site.source, ['bindings', name]));
     else if (siteLocals?.[name] !== undefined) need = { kind: 'asset', id: localId(name), at: where };
-    else if (profile?.bindings?.[name] !== undefined) need = resolveOne(profile.bindings[name]!, noBindings, at(profile.source, ['bindings', name]));
+    else if (profile?.bindings?.[name] !== undefined) need = profileBinding(profile, name);
     else if (profileLocals?.[name] !== undefined) need = { kind: 'asset', id: localId(name), at: where };
     else return { kind: 'unbound', name, at: where }; // reported where written, so not shared
     bound.set(name, need);
