@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Each README example: marker name → the command line shown. */
 export const examples: Record<string, string[]> = {
   'example-validate': ['validate', 'registers/example-icb', '--as-of', '2026-11-21'],
-  'example-analyse': ['analyse', 'registers/example-icb', '--as-of', '2026-11-21', '--top', '4'],
+  'example-analyse': ['analyse', 'registers/example-icb', '--as-of', '2026-11-21', '--top', '1'],
   'example-what-if': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--as-of', '2026-11-21'],
   'example-what-if-both': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--fail', 'vpn-b', '--as-of', '2026-11-21'],
   'example-what-if-overload': ['what-if', 'registers/example-icb', '--fail', 'vpn-b', '--as-of', '2026-11-21'],

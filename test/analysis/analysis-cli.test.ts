@@ -8,13 +8,13 @@ const example = 'registers/example-icb';
 const run = (argv: string[]) => runCli(argv, { cwd: root });
 
 describe('crr analyse', () => {
-  it('prints findings ranked by patients, each with its reach and hazards', async () => {
+  it('prints findings by kind, in the order of the ranking, each with its reach and hazards', async () => {
     const r = await run(['analyse', example, '--as-of', '2026-11-21', '--top', '3']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^NHS .* as of 2026-11-21\n48 practices, 450,923 patients; 5 clinical services; \d+ assets; \d+ routes\n/);
-    expect(r.stdout).toContain('Findings, most patients first (3 of ');
-    expect(r.stdout).toMatch(/\n1\. \S+ {2}.+\n {3}.+\n {3}reach: \d+ sites in \d PCNs, [\d,]+ patients; /);
+    expect(r.stdout).toContain('Findings by kind, each in the order of the ranking, at most 3 of each kind:');
+    expect(r.stdout).toMatch(/\nFailure point \(3 of \d+\)\n1\. .+\n {3}.+\n {3}places: .+\n {3}reach: \d+ sites in \d PCNs, [\d,]+ patients; /);
   });
 
   it('--format json is the documented, stable shape', async () => {
@@ -22,7 +22,7 @@ describe('crr analyse', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'register', 'asOf', 'summary', 'assets', 'failurePoints', 'capacity', 'scenarios', 'findings']);
-    expect(out.schemaVersion).toBe(1);
+    expect(out.schemaVersion).toBe(2);
     expect(Object.keys(out.findings[0])).toEqual(expect.arrayContaining(['id', 'kind', 'title', 'explanation', 'assets', 'reach', 'hazards']));
     expect(Object.keys(out.findings[0].reach)).toEqual(['pairs', 'sites', 'practices', 'pcns', 'patients', 'services', 'byService', 'byIcb', 'byRegion']);
     expect(out.summary.practices).toBe(48);

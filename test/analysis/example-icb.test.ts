@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse, validateFolder, whatIf, type Analysis, type Register } from '@crr/core';
+import { analyse, compareFindings, validateFolder, whatIf, type Analysis, type Register } from '@crr/core';
 
 /**
  * What a reviewer of the worked example must be shown, pinned: the April 2026 pattern.
@@ -93,8 +93,13 @@ describe('the worked example, analysed', () => {
     expect(w.cut.every((c) => c.service !== 'telephony')).toBe(true);
   });
 
-  it('ranks findings by patients, and every finding explains itself', () => {
-    for (let i = 1; i < analysis.findings.length; i++) expect(analysis.findings[i - 1]!.reach.patients).toBeGreaterThanOrEqual(analysis.findings[i]!.reach.patients);
+  it('ranks findings by the rule (uncovered first, then criticality, then patients), and every finding explains itself', () => {
+    expect([...analysis.findings].sort(compareFindings)).toEqual(analysis.findings);
+    const firstCovered = analysis.findings.findIndex((f) => f.coverage === 'covered');
+    expect(analysis.findings.slice(firstCovered).every((f) => f.coverage === 'covered')).toBe(true);
+    // Among the covered, of one criticality, most patients first.
+    const covered = analysis.findings.slice(firstCovered).filter((f) => f.criticality === 'critical');
+    for (let i = 1; i < covered.length; i++) expect(covered[i - 1]!.reach.patients).toBeGreaterThanOrEqual(covered[i]!.reach.patients);
     for (const f of analysis.findings) {
       expect(f.explanation.length).toBeGreaterThan(40);
       if (f.kind !== 'incident-likelihood') expect(f.assets.length).toBeGreaterThan(0);

@@ -663,7 +663,7 @@ describe('bad input gets a diagnostic, never a stack trace (in-process)', () => 
     expect(run.stderr).toBe('');
     expectNoStackTrace(run.stdout);
     const json = JSON.parse(run.stdout) as JsonOutput & { register: unknown; asOf: string; tool: { name: string } };
-    expect(json).toMatchObject({ schemaVersion: 1, tool: { name: 'crr' }, asOf: TODAY, register: { id: 'test' } });
+    expect(json).toMatchObject({ schemaVersion: 2, tool: { name: 'crr' }, asOf: TODAY, register: { id: 'test' } });
     expect(json.summary).toEqual({ errors: 4, warnings: 0, files: 4 });
     expect(json.diagnostics.map((d) => d.code)).toEqual(['CRR-E002', 'CRR-E022', 'CRR-E020', 'CRR-E031']);
     for (const d of json.diagnostics) {

@@ -59,7 +59,7 @@ describe('crr analyse: the Scenarios section', () => {
   it('--top limits the findings only: the scenarios are all still shown', async () => {
     const r = await analyse(example, '--top', '1');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Findings, most patients first \(1 of \d+\):/);
+    expect(r.stdout).toMatch(/Findings by kind, each in the order of the ranking, at most 1 of each kind:/);
     expect(r.stdout).toMatch(/\n1\. /);
     expect(r.stdout).not.toMatch(/\n2\. /);
     expect(r.stdout).toContain('Scenarios (4, 3 past their tolerance):');
@@ -68,7 +68,7 @@ describe('crr analyse: the Scenarios section', () => {
 
   it('capacity findings print their shortfall', async () => {
     const r = await analyse(example);
-    expect(r.stdout).toContain('capacity-n-1  If `vpn-b` fails, `vpn-a` would carry 48 of 30 tunnels at peak');
+    expect(r.stdout).toContain('Capacity after a failure (N-1) (1)\n1. If `vpn-b` fails, `vpn-a` would carry 48 of 30 tunnels at peak');
     expect(r.stdout).toMatch(/would carry 48 tunnels against a limit of 30, a shortfall of 18\./);
   });
 

@@ -323,7 +323,7 @@ describe('--format json', () => {
     const out = parse(a.stdout);
     expect(Object.keys(out)).toEqual(['schemaVersion', 'tool', 'verdict', 'guards', 'validation', 'base', 'head', 'hazards', 'ratings', 'controls', 'failurePoints', 'commonCauses', 'coverage', 'reach', 'capacity', 'scenarios', 'acceptances', 'riskProfile']);
     expect(out).not.toHaveProperty('acceptancesByHazard');
-    expect(out.schemaVersion).toBe(1);
+    expect(out.schemaVersion).toBe(2);
     expect(out.tool).toEqual({ name: 'crr', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(out.verdict).toBe('fail');
     expect(out.base).toEqual({ label: 'base', version: '2.1.0', title: 'North Downs GP IT infrastructure hazard log' });

@@ -267,18 +267,27 @@ describe('failure points, common causes, coverage and reach', () => {
     expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 0 | −6,100 |']);
   });
 
-  it('reports a common cause lost and one gained when a concentrator moves onto the other\'s software train', async () => {
-    // vpn-a is on 9.16.4 and vpn-b on 9.18.2: two trains, so the pair shares only its model. Moved
-    // to 9.16.7, vpn-b joins vpn-a's train 9.16, which now names the pair's common cause.
+  it('reports a common cause gained when a concentrator moves onto the other\'s software train, and lost when it moves off', async () => {
+    // vpn-a is on 9.16.4 and vpn-b on 9.18.2: two trains, and a model alone is no shared fate
+    // (docs/analysis.md, the shared-fate table), so the pair has no common cause. Moved to 9.16.7,
+    // vpn-b joins vpn-a's train 9.16, which is one.
     const r = makeRepo(scratch);
     r.edit(INFRA, 'software: "9.18.2"', 'software: "9.16.7"');
     r.commit();
     const { out } = await diffJson(r);
-    expect(out.commonCauses.lost.map((f) => [f.id, f.title])).toEqual([['common-cause:model=Cisco ASA 5555', '2 assets share the model `Cisco ASA 5555`']]);
+    expect(out.commonCauses.lost).toEqual([]);
     expect(out.commonCauses.gained.map((f) => [f.id, f.title, f.reach.patients])).toEqual([['common-cause:software train=Cisco 9.16', '2 assets share the software train `Cisco 9.16`', 27140]]);
     const md = await markdown(r);
-    expect(table(md, 'New common causes')).toEqual(['- 2 assets share the software train \\`Cisco 9\\.16\\` (27,140 patients)']);
-    expect(table(md, 'Common causes removed')).toEqual(['- 2 assets share the model \\`Cisco ASA 5555\\`']);
+    expect(table(md, 'New common causes')).toEqual(['- 2 assets share the software train \\`Cisco 9\\.16\\` (27,140 patients). ICBs\\: NHS Kent and Medway ICB 3 sites \\(27,140\\)']);
+
+    // The other way: a base with the pair on one train, a head that moves vpn-b off it.
+    const back = makeRepo(scratch, (b) => b.edit(INFRA, 'software: "9.18.2"', 'software: "9.16.7"'));
+    back.edit(INFRA, 'software: "9.16.7"', 'software: "9.18.2"');
+    back.commit();
+    const { out: backOut } = await diffJson(back);
+    expect(backOut.commonCauses.gained).toEqual([]);
+    expect(backOut.commonCauses.lost.map((f) => [f.id, f.title])).toEqual([['common-cause:software train=Cisco 9.16', '2 assets share the software train `Cisco 9.16`']]);
+    expect(table(await markdown(back), 'Common causes removed')).toEqual(['- 2 assets share the software train \\`Cisco 9\\.16\\`']);
   });
 
   it('reports coverage gained when a new hazard names a failure point no hazard named', async () => {
@@ -286,7 +295,7 @@ describe('failure points, common causes, coverage and reach', () => {
     addHazard(r, hazardYaml('HAZ-004', 'The core network fails'));
     r.commit();
     const { out } = await diffJson(r);
-    expect(out.coverage.gained.map((f) => f.id)).toEqual(['coverage-gap:failure-point:dc-core']);
+    expect(out.coverage.gained.map((f) => [f.id, f.coverage])).toEqual([['failure-point:dc-core', 'covered']]);
     expect(out.coverage.lost).toEqual([]);
     expect(out.failurePoints).toEqual({ gained: [], lost: [] });
     expect(table(await markdown(r), 'Coverage gained: now named by a hazard')).toEqual(['- Data\\-centre core network \\(\\`dc\\-core\\`\\) is a single failure point for 4 sites']);
@@ -297,15 +306,15 @@ describe('failure points, common causes, coverage and reach', () => {
     r.edit(HAZARDS, '      - description: Concentrator A runs out of tunnel capacity at the morning peak.\n        assets: [vpn-a]\n', '');
     r.commit();
     const { out } = await diffJson(r);
-    expect(out.coverage.lost.map((f) => [f.id, f.reach.patients])).toEqual([['coverage-gap:failure-point:vpn-a', 6100]]);
+    expect(out.coverage.lost.map((f) => [f.id, f.coverage, f.reach.patients])).toEqual([['failure-point:vpn-a', 'gap', 6100]]);
     expect(out.coverage.gained).toEqual([]);
     expect(out.hazards.changed.map((h) => [h.id, h.fields.map((f) => f.field)])).toEqual([['HAZ-001', ['causes']]]);
-    expect(table(await markdown(r), 'Coverage lost: no hazard names')).toEqual(['- VPN concentrator A \\(\\`vpn\\-a\\`\\) is a single failure point for 1 site (6,100 patients)']);
+    expect(table(await markdown(r), 'Coverage lost: no hazard names')).toEqual(['- VPN concentrator A \\(\\`vpn\\-a\\`\\) is a single failure point for 1 site (6,100 patients). ICBs\\: NHS Kent and Medway ICB 1 site \\(6,100\\)']);
   });
 
   // Was a bug (fixed): a coverage gap that closes because its finding went away (the failure point is gone)
   // is reported as "coverage gained: now named by a hazard", though no hazard names anything
-  // new. register-diff.ts takes `coverage.gained` as every coverage-gap finding of the base not
+  // new. register-diff.ts took `coverage.gained` as every coverage-gap finding of the base not
   // at the head, without checking that the finding it was about is still there.
   it('does not call a gap that closed because its failure point went away "now named by a hazard"', async () => {
     const r = makeRepo(scratch, (b) => bindG99001(b, 'vpn-b'));

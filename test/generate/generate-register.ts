@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Rng } from './random.js';
 import { flow, yamlDocument } from './yaml-writer.js';
+import type { Criticality } from '@crr/core';
 
 /** The date generated registers are consistent at: `crr validate --as-of AS_OF` finds nothing. */
 export const AS_OF = '2026-11-21';
@@ -105,12 +106,12 @@ export function listSize(rng: Rng): number {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The clinical services every generated register declares (the synthetic and the national one). */
-export const SERVICES: readonly { id: string; name: string }[] = [
-  { id: 'patient-record', name: 'Patient record and consultation' },
-  { id: 'prescribing', name: 'Electronic prescribing' },
-  { id: 'document-workflow', name: 'Clinical document workflow' },
-  { id: 'online-consultation', name: 'Online consultation' },
-  { id: 'telephony', name: 'Practice telephony' },
+export const SERVICES: readonly { id: string; name: string; criticality: Criticality }[] = [
+  { id: 'patient-record', name: 'Patient record and consultation', criticality: 'critical' },
+  { id: 'prescribing', name: 'Electronic prescribing', criticality: 'critical' },
+  { id: 'document-workflow', name: 'Clinical document workflow', criticality: 'medium' },
+  { id: 'online-consultation', name: 'Online consultation', criticality: 'high' },
+  { id: 'telephony', name: 'Practice telephony', criticality: 'critical' },
 ];
 
 /** An ODS-style practice code, a letter and five digits: G10000, G10001, … then H10000, … */

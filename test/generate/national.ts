@@ -49,13 +49,19 @@ interface Vendor {
   vendor: string;
   models: readonly [string, string];
   managedBy: string;
+  /**
+   * An on-premises management plane (FortiManager, Panorama) is one per ICB, run by its CSU, and
+   * named after it (`QKS FortiManager`); only a vendor cloud (Meraki dashboard) is one plane for
+   * the whole country, so only there does a management-plane common cause cross ICBs.
+   */
+  planePerIcb: boolean;
   /** Software versions, one per train; a train's selector pattern is the version cut at its minor number. */
   trains: readonly string[];
 }
 const VENDORS: readonly Vendor[] = [
-  { vendor: 'Fortinet', models: ['FortiGate 60F', 'FortiGate 100F'], managedBy: 'FortiManager', trains: ['FortiOS 7.0.15', 'FortiOS 7.2.10', 'FortiOS 7.4.7'] },
-  { vendor: 'Cisco Meraki', models: ['MX68', 'MX85'], managedBy: 'Meraki dashboard', trains: ['MX 18.107.12', 'MX 18.211.4', 'MX 19.1.7'] },
-  { vendor: 'Palo Alto Networks', models: ['PA-440', 'PA-460'], managedBy: 'Panorama', trains: ['PAN-OS 10.2.13', 'PAN-OS 11.1.6'] },
+  { vendor: 'Fortinet', models: ['FortiGate 60F', 'FortiGate 100F'], managedBy: 'FortiManager', planePerIcb: true, trains: ['FortiOS 7.0.15', 'FortiOS 7.2.10', 'FortiOS 7.4.7'] },
+  { vendor: 'Cisco Meraki', models: ['MX68', 'MX85'], managedBy: 'Meraki dashboard', planePerIcb: false, trains: ['MX 18.107.12', 'MX 18.211.4', 'MX 19.1.7'] },
+  { vendor: 'Palo Alto Networks', models: ['PA-440', 'PA-460'], managedBy: 'Panorama', planePerIcb: true, trains: ['PAN-OS 10.2.13', 'PAN-OS 11.1.6'] },
 ];
 /** `FortiOS 7.2.10` → `FortiOS 7.2*`, `MX 18.107.12` → `MX 18.107*`: the train's selector. */
 export const trainPattern = (software: string) => `${software.replace(/^(.*? \d+\.\d+).*$/, '$1')}*`;
@@ -309,7 +315,7 @@ export function generateNational(options: NationalOptions = {}): NationalRegiste
     header,
   );
 
-  // --- Three national scenarios (a scenario per ICB would be 42 evaluations).
+  // --- Four national scenarios (a scenario per ICB would be 42 evaluations), one scoped to an ICB by place.
   const short = icbs.find((i) => i.shortfall) ?? icbs[0]!;
   const whatIfAsset = `${short.slug}-vpn-01b`;
   const train = trainPattern(icbs[0]!.trainA);
@@ -322,6 +328,12 @@ export function generateNational(options: NationalOptions = {}): NationalRegiste
           reason: `Quarterly firmware upgrade: the practices of ${short.name} that prefer 01B fail over to 01A while it is out.`,
           assets: [whatIfAsset],
           tolerance: flow({ sitesCut: 0, overloads: 0 }),
+        },
+        {
+          id: `${short.slug}-concentrator-config-push`,
+          title: `A bad configuration pushed to every ${short.code} VPN concentrator at once`,
+          reason: `One change from the CSU reaches every concentrator in ${short.name}'s data halls; no other ICB's, and nothing national.`,
+          select: flow({ icb: short.code, type: 'vpn-concentrator' }),
         },
         {
           id: 'firewall-train-defect',
@@ -450,13 +462,15 @@ function writeIcb(files: Record<string, string>, icb: Icb, ods: OdsEngland, seed
     },
   );
   files[`icbs/${slug}/infrastructure.yaml`] = yamlDocument(
-    { sites: halls.map((h) => flow({ id: h.id, type: 'data-centre', name: `${code} ${h.town} data hall` })), assets },
+    // The halls declare their ICB, so what they host is in it: `icb: QKS, type: vpn-concentrator` selects QKS's concentrators.
+    { sites: halls.map((h) => flow({ id: h.id, type: 'data-centre', name: `${code} ${h.town} data hall`, icb: orgId })), assets },
     icbHeader,
   );
 
   // --- Profiles: HSCN on EMIS Web or SystmOne, and (in most ICBs) broadband-only on EMIS Web.
   const dns = flow({ anyOf: [`${slug}-dns-1`, `${slug}-dns-2`], name: `${code} DNS resolvers` });
-  const firewall = flow({ type: 'firewall', supplier: csu, vendor: icb.vendor.vendor, model: icb.vendor.models[0], software: icb.trainA, managedBy: icb.vendor.managedBy });
+  const managedBy = icb.vendor.planePerIcb ? `${code} ${icb.vendor.managedBy}` : icb.vendor.managedBy;
+  const firewall = flow({ type: 'firewall', supplier: csu, vendor: icb.vendor.vendor, model: icb.vendor.models[0], software: icb.trainA, managedBy });
   const broadband = flow({ type: 'network-link', network: 'internet', carrier: icb.broadbandCarrier.id });
   const kinds = [
     ['hscn', 'emis'],

@@ -22,7 +22,7 @@ describe('crr build', () => {
     expect(progress.at(-1)).toMatch(/^Building the site: ([\d,]+) of \1 pages, done\.$/);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(existsSync(join(out, 'export', 'register.json'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(out, 'export', 'analysis.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(join(out, 'export', 'analysis.json'), 'utf8')).schemaVersion).toBe(2);
     // Building again into its own folder is allowed; the register is untouched.
     expect((await runCli(['build', 'registers/example-icb', '--out', out, '--as-of', '2026-11-21', '--no-search'], { cwd: root })).code).toBe(0);
   }, 120_000);

@@ -55,7 +55,10 @@ export const commands = {
     options: {
       format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` (documented, stable) for tools.' },
       'as-of': asOf,
-      top: { type: 'integer', min: 1, valueName: 'N', description: 'Show only the N findings that put most patients at risk (pretty output only).' },
+      top: { type: 'integer', min: 1, valueName: 'N', description: 'Show at most N findings of each kind, the first N in the ranking (pretty output only).' },
+      kinds: { type: 'string', valueName: 'kind,…', description: 'Show only findings of these kinds, comma-separated (`capacity-n-1,failure-point`); in JSON, `findings` is filtered and the summary still counts every finding.' },
+      by: { type: 'choice', choices: ['icb', 'region'], description: 'Group the findings by the ICBs (or regions) they reach, largest first, each with that place\'s sites and patients (pretty output only).' },
+      scope: { type: 'string', valueName: 'place', description: 'Analyse as seen from one place (an ICB, region, sub-ICB or PCN, by ODS code or id): the findings that reach its sites, counted for them. The analysis still runs on the whole register.' },
     },
   },
   'what-if': {
@@ -65,10 +68,11 @@ export const commands = {
       fail: {
         type: 'list',
         valueName: 'asset-id|key=value,…',
-        description: 'An asset id (`vpn-a`) or a selector (`software=MX 18.*`, `vendor=Cisco Meraki,model=MX68`); repeat to fail several together.',
+        description: 'An asset id (`vpn-a`) or a selector (`software=MX 18.*`, `vendor=Cisco Meraki,model=MX68`, or by place `icb=QKS,type=firewall`); repeat to fail several together.',
       },
       format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format.' },
       'as-of': asOf,
+      scope: { type: 'string', valueName: 'place', description: 'Show the outcome as seen from one place (an ICB, region, sub-ICB or PCN, by ODS code or id): what is cut, degraded and up among its sites. The failure is still evaluated on the whole register.' },
     },
   },
   diff: {
@@ -91,6 +95,7 @@ export const commands = {
       out: { type: 'string', valueName: 'folder', default: '_site', description: 'Where to write the site: a new or empty folder (`.git`, other hidden names and `CNAME` may be there), or one crr built before. A rebuild removes only the files crr wrote. Never inside the register.' },
       'as-of': asOf,
       'no-search': { type: 'flag', description: 'Skip the search index (a faster build).' },
+      scope: { type: 'string', valueName: 'place', description: 'Build the site of one place (an ICB, region, sub-ICB or PCN, by ODS code or id): its sites and PCNs, the assets on their routes, the hazards that concern them, and the analysis as seen from it. The analysis still runs on the whole register.' },
     },
   },
   serve: {

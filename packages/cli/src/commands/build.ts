@@ -1,7 +1,7 @@
 import { rmdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, parse, relative, sep } from 'node:path';
-import { buildReport, registerExport, type Register } from '@crr/core';
+import { buildReport, registerExport, type Register, type Scope } from '@crr/core';
 import { buildSite, inspectOutDir, makeFolder, OutDirProblem, SITE_MARKER, type BuiltSite } from '@crr/site';
 import { describeFsError, fsErrorOf } from '../fs-problem.js';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
@@ -13,13 +13,14 @@ import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
+import { scopeOption } from './scope-option.js';
 
 /** The file left in every folder crr builds, listing the files it wrote (the site's out-dir.ts owns the policy). */
 export { SITE_MARKER };
 
 export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<number> {
   const { dir } = parsed.args;
-  const { out: given, 'as-of': asOf, 'no-search': noSearch } = parsed.options;
+  const { out: given, 'as-of': asOf, 'no-search': noSearch, scope: scopeText } = parsed.options;
   const out = checkOutDir(resolveDir(io, dir), given, io);
   // The folder is made before the register is read, so a path that cannot be a folder (under
   // /proc, too long, read-only) is refused at once; it is removed again if nothing is built.
@@ -32,7 +33,8 @@ export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<num
       writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
       return EXIT.errors;
     }
-    built = await buildInto(register, asOf, out, { search: !noSearch, io });
+    const scope = scopeText !== undefined ? scopeOption(register, scopeText) : undefined;
+    built = await buildInto(register, asOf, out, { search: !noSearch, io, ...(scope ? { scope } : {}) });
   } finally {
     if (!built) removeIfEmpty(created);
   }
@@ -57,8 +59,8 @@ function removeIfEmpty(created: readonly string[]): void {
  * Build the site of a validated register into `out`, reporting progress on stderr. A problem
  * with the folder or the disk (permission, space, a name too long) is a UsageError.
  */
-export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io }): Promise<BuiltSite> {
-  const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}` });
+export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io; scope?: Scope }): Promise<BuiltSite> {
+  const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}`, ...(options.scope ? { scope: options.scope } : {}) });
   const progress = progressLine(options.io);
   let built: BuiltSite;
   try {

@@ -1,4 +1,5 @@
-import { declaredAttributeNames, didYouMean, parseSelectorText, selectorKeys, selectorPatternLimits, whatIf, type Register, type Selector, type SelectorText } from '@crr/core';
+import { declaredAttributeNames, didYouMean, parseSelectorText, placeKeyWords, selectorKeys, selectorPatternLimits, unknownPlaces, whatIf, type Register, type Selector, type SelectorText } from '@crr/core';
+import { placeLabel, whatIfInScope } from '@crr/core';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
@@ -8,12 +9,13 @@ import { shortList } from '../render/reach.js';
 import { registerEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
 import { loadValidated } from './load.js';
+import { scopeOption } from './scope-option.js';
 
 type Spec = Parameters<typeof whatIf>[1][number];
 
 export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<number> {
   const { dir } = parsed.args;
-  const { fail: fails, format, 'as-of': asOf } = parsed.options;
+  const { fail: fails, format, 'as-of': asOf, scope: scopeText } = parsed.options;
   if (!fails.length) throw new UsageError('Say what fails with `--fail`: an asset id or a selector.', 'For example `crr what-if registers/example-icb --fail vpn-a` or `--fail "software=MX 18.*"`.');
   // A selector's syntax and size need no register: refuse a mistake before reading one.
   for (const text of fails) if (text.includes('=')) checkSelectorText(text);
@@ -24,16 +26,18 @@ export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<
     return EXIT.errors;
   }
   const specs = fails.map((text) => toSpec(text, register));
-  const result = whatIf(register, specs);
+  // The failure is evaluated on the whole register; a scope restricts only what is shown.
+  const scope = scopeText !== undefined ? scopeOption(register, scopeText) : undefined;
+  const result = scope ? whatIfInScope(register, specs, scope) : whatIf(register, specs);
   for (const f of result.failed)
     if (!f.assets.length) throw new UsageError(`The selector \`${f.spec}\` matches no asset.`, 'Check the value; `*` is a wildcard, and matching ignores case.');
   if (format === 'json') {
-    io.stdout.write(jsonText(registerEnvelope(register, { asOf, ...result })));
+    io.stdout.write(jsonText(registerEnvelope(register, { asOf, ...(scope ? { scope: scope.place } : {}), ...result })));
     return EXIT.ok;
   }
   const out: string[] = [];
   // Selectors quote values that match register text: escaped, then painted.
-  out.push(p.bold(`What if ${result.failed.map((f) => safeLine(f.spec)).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}?`));
+  out.push(p.bold(`What if ${result.failed.map((f) => safeLine(f.spec)).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}${scope ? `, as seen from ${safeLine(placeLabel(scope.place))}` : ''}?`));
   for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${safeLine(f.spec)} selects ${f.assets.length} asset${f.assets.length === 1 ? '' : 's'}: ${shortList(f.assets)}`);
   out.push('');
   out.push(...failureOutcomeLines(result, p));
@@ -50,7 +54,22 @@ function toSpec(text: string, register: Register): Spec {
     }
     return { asset: text };
   }
-  return { selector: selectorOf(text, declaredAttributeNames(register.assets)), text };
+  const selector = selectorOf(text, declaredAttributeNames(register.assets));
+  refuseUnknownPlace(text, selector, register);
+  return { selector, text };
+}
+
+/** A place key naming no place of its tier (CRR-E069 in a register): a typo would otherwise fail nothing. */
+function refuseUnknownPlace(text: string, selector: Selector, register: Register): void {
+  const [u] = unknownPlaces(register, selector);
+  if (!u) return;
+  const words = placeKeyWords[u.key];
+  throw new UsageError(
+    `${shown(text)} is not a valid selector: no ${words} in the register has the ODS code or id ${shown(u.value)}.${u.suggestion !== undefined ? ` Did you mean \`${safeLine(u.suggestion)}\`?` : ''}`,
+    u.known
+      ? `Give the ODS code or the id of one of the register's ${words}s (${u.examples.map((e) => `\`${u.key}=${safeLine(e)}\``).join(', ')}${u.known > u.examples.length ? ', …' : ''}); \`*\` is a wildcard.`
+      : `The register declares no ${words}; select by another key.`,
+  );
 }
 
 /** The selector keys other than free-form attributes, for hints. */

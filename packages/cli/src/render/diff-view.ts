@@ -1,5 +1,6 @@
 import { slugOf, type GuardResult, type RegisterDiff } from '@crr/core';
 import { capacityChangeCount, capacityView } from './capacity-diff-view.js';
+import { regionsAndIcbs } from './reach.js';
 
 /**
  * Markdown-safe text: every character markdown or HTML could read as syntax is escaped, so a
@@ -89,9 +90,10 @@ export function diffView(
     evidenceExpired: diff.controls.evidenceExpired,
     failurePointsGained: diff.failurePoints.gained.map((f) => ({ ...assetLink(f.asset), name: f.name, sites: f.sites.length, siteList: f.sites.slice(0, 8).map((s) => s.site).join(', ') + (f.sites.length > 8 ? ` and ${f.sites.length - 8} more` : ''), patients: f.patients.toLocaleString('en-GB'), hazards: f.hazards.join(', ') || 'none' })),
     failurePointsLost: diff.failurePoints.lost.map((f) => ({ id: f.asset, name: f.name, sites: f.sites.length, patients: f.patients.toLocaleString('en-GB') })),
-    commonCausesGained: diff.commonCauses.gained.map((f) => ({ title: f.title, patients: f.reach.patients.toLocaleString('en-GB') })),
+    // Where the reach falls, by region and ICB (empty for a register without places).
+    commonCausesGained: diff.commonCauses.gained.map((f) => ({ title: f.title, patients: f.reach.patients.toLocaleString('en-GB'), places: regionsAndIcbs(f.reach) ?? '' })),
     commonCausesLost: diff.commonCauses.lost.map((f) => ({ title: f.title })),
-    coverageLost: diff.coverage.lost.map((f) => ({ title: f.title.replace(/^No hazard names: /, ''), patients: f.reach.patients.toLocaleString('en-GB') })),
+    coverageLost: diff.coverage.lost.map((f) => ({ title: f.title.replace(/^No hazard names: /, ''), patients: f.reach.patients.toLocaleString('en-GB'), places: regionsAndIcbs(f.reach) ?? '' })),
     coverageGained: diff.coverage.gained.map((f) => ({ title: f.title.replace(/^No hazard names: /, '') })),
     reach: diff.reach.slice(0, 15).map((r) => ({ ...assetLink(r.asset), name: r.name, before: r.before.toLocaleString('en-GB'), after: r.after.toLocaleString('en-GB'), delta: signed(r.delta) })),
     moreReach: Math.max(0, diff.reach.length - 15),

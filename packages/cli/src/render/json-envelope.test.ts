@@ -12,7 +12,7 @@ describe('jsonEnvelope', () => {
   it('puts the format version and the tool first, then the body in its order', () => {
     const doc = jsonEnvelope({ verdict: 'pass', guards: [] });
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'verdict', 'guards']);
-    expect(doc).toEqual({ schemaVersion: 1, tool: { name: 'crr', version: CLI_VERSION }, verdict: 'pass', guards: [] });
+    expect(doc).toEqual({ schemaVersion: 2, tool: { name: 'crr', version: CLI_VERSION }, verdict: 'pass', guards: [] });
   });
 
   it('names the register by its manifest: id, title, version and nothing else', () => {
@@ -38,7 +38,7 @@ describe('every JSON output of the CLI has the same envelope', () => {
     small.cleanup();
   });
   const asOf = ['--as-of', '2026-11-21'];
-  const head = `{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "crr",\n    "version": "${CLI_VERSION}"\n  },\n`;
+  const head = `{\n  "schemaVersion": 2,\n  "tool": {\n    "name": "crr",\n    "version": "${CLI_VERSION}"\n  },\n`;
 
   it.each([
     ['validate', ['validate', example, '--format', 'json', ...asOf], 0, 'asOf'],

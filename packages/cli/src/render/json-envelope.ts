@@ -7,7 +7,7 @@ import { CLI_VERSION } from '../version.js';
  * `schemaVersion` first; fields are added, never renamed or removed, without a new one.
  */
 export interface JsonEnvelope {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: 'crr'; version: string };
 }
 
@@ -28,7 +28,7 @@ type Body = object & { schemaVersion?: never; tool?: never };
 
 /** `body` inside the envelope; the head's fields come first, then the body's in their order. */
 export function jsonEnvelope<T extends Body>(body: T): JsonEnvelope & T {
-  return { schemaVersion: 1, tool: { name: 'crr', version: CLI_VERSION }, ...body };
+  return { schemaVersion: 2, tool: { name: 'crr', version: CLI_VERSION }, ...body };
 }
 
 /** `body` inside the envelope of a document about `register`: the head, then `register`, then the body. */

@@ -28,3 +28,32 @@ export function placesLine(places: readonly PlaceReach[], max = 8): string {
   const shown = places.slice(0, max).map((p) => `${safeLine(p.name)} ${n(p.sites)} site${p.sites === 1 ? '' : 's'} (${n(p.patients)})`);
   return places.length <= max ? shown.join('; ') : `${shown.join('; ')} and ${n(places.length - max)} more`;
 }
+
+/**
+ * "Regions: South East 48 sites (438,058); ICBs: NHS Kent and Medway ICB 48 sites (438,058)",
+ * or undefined when the reach is in no place (a register without regions or ICBs).
+ */
+export function regionsAndIcbs(r: Pick<Reach, 'byRegion' | 'byIcb'>, max = 5): string | undefined {
+  const parts = [...(r.byRegion.length ? [`Regions: ${placesLine(r.byRegion, max)}`] : []), ...(r.byIcb.length ? [`ICBs: ${placesLine(r.byIcb, max)}`] : [])];
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/** What a list of sites is shown by: its name and its ODS code (or id), and its list size to order it. */
+export interface SiteLabel {
+  name: string;
+  code: string;
+  patients: number;
+}
+
+/**
+ * "Barrowfield Surgery (G82001), Northgate Surgery (G82002) and 46 more": sites by name, most
+ * patients first, so the few shown are the ones that matter. Ids the lookup lacks are shown bare.
+ */
+export function siteNames(ids: readonly string[], labels: ReadonlyMap<string, SiteLabel>, max = 4): string {
+  const sorted = [...ids].sort((a, b) => (labels.get(b)?.patients ?? 0) - (labels.get(a)?.patients ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  const shown = sorted.slice(0, max).map((id) => {
+    const l = labels.get(id);
+    return l ? `${safeLine(l.name)} (${safeLine(l.code)})` : safeLine(id);
+  });
+  return ids.length <= max ? shown.join(', ') : `${shown.join(', ')} and ${n(ids.length - max)} more`;
+}

@@ -59,9 +59,10 @@ describe('common causes', () => {
   it('counts a common cause as covered only when one hazard cause names all its assets', () => {
     const covered = analyse(smallRegister({ hazards: hazard('HAZ-1', '{ description: Firmware defect, select: { software: "MX 18.*" } }') }), { asOf });
     expect(covered.findings.find((x) => x.id === 'common-cause:software train=Cisco Meraki MX 18.107')!.hazards).toEqual(['HAZ-1']);
-    expect(covered.findings.some((x) => x.id === 'coverage-gap:common-cause:software train=Cisco Meraki MX 18.107')).toBe(false);
+    expect(covered.findings.find((x) => x.id === 'common-cause:software train=Cisco Meraki MX 18.107')!.coverage).toBe('covered');
     const partly = analyse(smallRegister({ hazards: hazard('HAZ-1', '{ description: One firewall, assets: [P1/firewall] }') }), { asOf });
     expect(partly.findings.find((x) => x.id === 'common-cause:software train=Cisco Meraki MX 18.107')!.hazards).toEqual([]);
+    expect(partly.findings.find((x) => x.id === 'common-cause:software train=Cisco Meraki MX 18.107')!.coverage).toBe('gap');
   });
 });
 

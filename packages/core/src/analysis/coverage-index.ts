@@ -1,5 +1,6 @@
 import type { Register } from '../model/register.js';
 import type { DependencyGraph } from './graph.js';
+import { assetPlacesOf } from './asset-places.js';
 import { AssetIndex } from './selector-match.js';
 
 /**
@@ -20,7 +21,7 @@ export interface Coverage {
 }
 
 export function causeCoverage(register: Register, graph: DependencyGraph): Coverage {
-  const index = new AssetIndex(graph.assets);
+  const index = new AssetIndex(graph.assets, assetPlacesOf(register));
   const selected = new Map<string, number[]>();
   const byKey = new Map<string, CauseCoverage>();
   for (const h of register.hazards) {

@@ -1,39 +1,50 @@
 import type { RiskScheme } from '../risk/scheme.js';
-import type { Finding, HazardSuggestion } from './finding.js';
+import type { Coverage, Finding, FindingKind, HazardSuggestion } from './finding.js';
 import { listWords } from './failure-points.js';
 
 /** Findings whose cause a hazard should name: what can cut a clinical service. */
-const NEEDS_A_HAZARD = new Set(['failure-point', 'common-cause', 'redundancy-defeated', 'double-failure', 'capacity', 'capacity-n-1']);
+export const NEEDS_A_HAZARD: ReadonlySet<FindingKind> = new Set<FindingKind>(['failure-point', 'common-cause', 'redundancy-defeated', 'double-failure', 'capacity', 'capacity-n-1']);
+
+/** How well the hazard log names a finding's cause; undefined for a finding that needs no hazard or reaches no one. */
+export function coverageOf(f: Finding): Coverage | undefined {
+  if (!NEEDS_A_HAZARD.has(f.kind) || f.reach.pairs === 0) return undefined;
+  // Site-local failure points are covered asset by asset: a hazard naming some sites' firewalls
+  // leaves the others uncovered, and `figures.uncovered` counts them.
+  if (f.id.startsWith('failure-point:local:')) {
+    const uncovered = Number(f.figures?.uncovered ?? 0);
+    return uncovered === 0 ? 'covered' : f.hazards.length === 0 ? 'gap' : 'partial';
+  }
+  return f.hazards.length > 0 ? 'covered' : 'gap';
+}
 
 /**
  * Every failure point and common cause that reaches a clinical service should be named by a
- * hazard. A gap becomes a finding of its own, with a suggested hazard stub for the CSO: the
- * cause, what it cuts, and the severity words of the scheme that fit its reach. Never a rating.
+ * hazard. Each such finding says whether it is (its `coverage`), and when it is not fully, carries
+ * a suggested hazard stub for the CSO: the cause, what it cuts, and the severity words of the
+ * scheme that fit its reach. Never a rating. The gap is a property of the finding, not a second
+ * finding repeating it.
  */
-export function coverageGaps(findings: readonly Finding[], scheme: RiskScheme): Finding[] {
-  const gaps: Finding[] = [];
-  for (const f of findings) {
-    if (!NEEDS_A_HAZARD.has(f.kind) || f.reach.pairs === 0) continue;
-    // Site-local failure points are covered asset by asset: a hazard naming some sites' firewalls
-    // leaves the others uncovered, and the summary counts them.
-    const local = f.id.startsWith('failure-point:local:');
-    if (local ? f.figures?.uncovered === 0 : f.hazards.length > 0) continue;
+export function withCoverage(findings: readonly Finding[], scheme: RiskScheme): Finding[] {
+  return findings.map((f) => {
+    const coverage = coverageOf(f);
+    if (coverage === undefined) return f;
+    if (coverage === 'covered') return { ...f, coverage };
     const suggestion = suggest(f, scheme);
-    gaps.push({
-      id: `coverage-gap:${f.id}`,
-      kind: 'coverage-gap',
-      title: `No hazard names: ${f.title}`,
-      explanation: `${f.explanation} No hazard in the log names ${f.assets.length === 1 ? 'this asset' : 'these assets'} as a cause. Suggested: a hazard "${suggestion.title}", caused by ${suggestion.cause}, affecting ${listWords(suggestion.services)}. Its reach is ${suggestion.reachWords}, so the severity words that apply are: ${suggestion.severityWords.map((w) => w.level).join(', ')}. The rating is for the CSO to judge.`,
-      assets: f.assets,
-      ...(f.attribute ? { attribute: f.attribute } : {}),
-      ...(f.group ? { group: f.group } : {}),
-      reach: f.reach,
-      hazards: [],
+    const unnamed = coverage === 'gap' ? ` No hazard in the log names ${f.assets.length === 1 ? 'this asset' : 'these assets'} as a cause.` : '';
+    return {
+      ...f,
+      explanation: `${f.explanation}${unnamed} Suggested: a hazard "${suggestion.title}", caused by ${suggestion.cause}, affecting ${listWords(suggestion.services)}. Its reach is ${suggestion.reachWords}, so the severity words that apply are: ${suggestion.severityWords.map((w) => w.level).join(', ')}. The rating is for the CSO to judge.`,
+      coverage,
       suggestion,
-      figures: { of: f.id },
-    });
-  }
-  return gaps;
+    };
+  });
+}
+
+/** How many findings are gaps, partly covered, or covered. */
+export function coverageCounts(findings: readonly Finding[]): Record<Coverage, number> {
+  const counts: Record<Coverage, number> = { gap: 0, partial: 0, covered: 0 };
+  for (const f of findings) if (f.coverage) counts[f.coverage]++;
+  return counts;
 }
 
 function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {

@@ -19,6 +19,5 @@ export const FINDING_KIND_META: Record<FindingKind, FindingKindMeta> = {
   capacity: { label: 'Capacity', description: 'An asset whose load is above its limit.', colour: 'purple' },
   'capacity-n-1': { label: 'Capacity after a failure (N-1)', description: 'An asset that would be over its limit when an alternative fails and its load moves over.', colour: 'purple' },
   'scenario-tolerance': { label: 'Scenario past its tolerance', description: 'A named scenario of the register that cuts, degrades or overloads more than its tolerance allows.', colour: 'orange' },
-  'coverage-gap': { label: 'Coverage gap', description: 'A finding that cuts patients off and that no hazard names, with a suggested hazard for the CSO.', colour: 'pink' },
   'incident-likelihood': { label: 'Incidents against the likelihood', description: 'A hazard with more incidents in a year than its likelihood allows.', colour: 'blue' },
 };

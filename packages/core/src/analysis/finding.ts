@@ -1,3 +1,5 @@
+import type { Criticality } from '../model/service.js';
+import { criticalities } from '../model/service.js';
 import type { Reach } from './reach.js';
 
 /** The kinds of finding, in the order they are listed when they reach the same patients. */
@@ -9,10 +11,16 @@ export const findingKinds = [
   'capacity',
   'capacity-n-1',
   'scenario-tolerance',
-  'coverage-gap',
   'incident-likelihood',
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
+
+/**
+ * Whether the hazard log names the cause of a finding: `gap`, no hazard names it; `partial`, a
+ * site-local failure point some of whose assets no hazard names; `covered`, named.
+ */
+export const coverageStates = ['gap', 'partial', 'covered'] as const;
+export type Coverage = (typeof coverageStates)[number];
 
 /** A suggestion for the CSO, never a rating: the cause, what it cuts, and the severity words that fit its reach. */
 export interface HazardSuggestion {
@@ -44,14 +52,52 @@ export interface Finding {
   reach: Reach;
   /** Hazards whose causes name these assets (by id or selector). */
   hazards: string[];
+  /**
+   * Present on the kinds whose cause a hazard should name (failure points, common causes,
+   * defeated redundancy, double failures, capacity) when they reach someone.
+   */
+  coverage?: Coverage;
+  /** When the coverage is `gap` or `partial`: a hazard the CSO might add. Never a rating. */
   suggestion?: HazardSuggestion;
+  /** The highest criticality among the services lost (an undeclared one counts as critical); absent when nothing is reached. */
+  criticality?: Criticality;
   /** Kind-specific figures (capacity, incidents). */
   figures?: Record<string, number | string>;
 }
 
 const kindOrder = new Map(findingKinds.map((k, i) => [k, i] as const));
+const criticalityOrder = new Map(criticalities.map((c, i) => [c, i] as const));
 
-/** Most patients first; then by kind and id, so the order is total and stable. */
+/** 0 for a finding the hazard log does not fully name (or whose kind has no coverage), 1 for one it covers. */
+const coveredRank = (f: Finding) => (f.coverage === 'covered' ? 1 : 0);
+/** 0 for critical … 3 for low; 4 when nothing is reached. */
+const criticalityRank = (f: Finding) => (f.criticality === undefined ? criticalities.length : criticalityOrder.get(f.criticality)!);
+
+/**
+ * The ranking rule (docs/analysis.md, "Ranking"): what the hazard log does not name first, since
+ * that is the CSO's first job; then the criticality of the services lost, since losing
+ * prescribing harms sooner than losing document workflow; then patients, then (site, service)
+ * pairs; then kind and id, so the order is total and stable.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
-  return b.reach.patients - a.reach.patients || b.reach.pairs - a.reach.pairs || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    coveredRank(a) - coveredRank(b) ||
+    criticalityRank(a) - criticalityRank(b) ||
+    b.reach.patients - a.reach.patients ||
+    b.reach.pairs - a.reach.pairs ||
+    kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** The highest criticality among some services; a service that declares none (or is unknown) counts as critical. */
+export function criticalityOf(services: readonly string[], declared: ReadonlyMap<string, Criticality | undefined>): Criticality | undefined {
+  let best: number | undefined;
+  for (const s of services) {
+    const c = declared.get(s);
+    const rank = c === undefined ? 0 : criticalityOrder.get(c)!;
+    if (best === undefined || rank < best) best = rank;
+    if (best === 0) break;
+  }
+  return best === undefined ? undefined : criticalities[best];
 }

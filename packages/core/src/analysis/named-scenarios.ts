@@ -7,6 +7,7 @@ import { failureOutcome } from './failure-outcome.js';
 import { reportFailure, type Overload } from './failure-report.js';
 import type { Finding } from './finding.js';
 import { reachOf, type Reach } from './reach.js';
+import { assetPlacesOf } from './asset-places.js';
 import { pickFailed, type FailureSpec } from './scenario.js';
 import { selectorText } from './selector-match.js';
 
@@ -83,7 +84,7 @@ export function scenarios(ctx: AnalysisContext): { results: ScenarioResult[]; fi
     .map((s) => {
       const specs: FailureSpec[] = (s.assets ?? []).map((asset) => ({ asset }));
       if (s.select && Object.keys(s.select).length) specs.push({ selector: s.select, text: selectorText(s.select) });
-      const { failed, assets } = pickFailed(graph, specs);
+      const { failed, assets } = pickFailed(graph, specs, assetPlacesOf(ctx.register));
       const outcome = failureOutcome(ctx.failures, assets);
       const r = reportFailure(ctx.failures, outcome);
       // The reach of a scenario is every pair it cuts or degrades.

@@ -29,14 +29,28 @@ export interface Reach {
 
 export const NO_REACH: Reach = Object.freeze({ pairs: 0, sites: [], practices: 0, pcns: [], patients: 0, services: [], byService: [], byIcb: [], byRegion: [] }) as Reach;
 
+/**
+ * The routes each reach was rolled up from, so that `scopeAnalysis` (scope.ts) can restrict a
+ * reach to one place exactly, without evaluating the failure again. Kept beside the reach, not
+ * in it: JSON and equality see the reach alone, and a reach dropped is collected with its routes.
+ */
+const routesOfReaches = new WeakMap<Reach, Uint32Array>();
+
+/** The route indices a reach was rolled up from; undefined for the empty reach and for one not made by `reachOf`. */
+export function routesOfReach(reach: Reach): Uint32Array | undefined {
+  return routesOfReaches.get(reach);
+}
+
 /** Roll route indices up. Sorted, so the same routes always give the same reach. */
 export function reachOf(graph: DependencyGraph, routes: Iterable<number>): Reach {
   const sites = new Set<number>();
   const perService = new Map<string, Set<number>>();
+  const seen: number[] = [];
   let pairs = 0;
   for (const i of routes) {
     const r = graph.routes[i]!;
     pairs++;
+    seen.push(i);
     sites.add(r.site);
     let s = perService.get(r.service);
     if (!s) perService.set(r.service, (s = new Set()));
@@ -50,9 +64,9 @@ export function reachOf(graph: DependencyGraph, routes: Iterable<number>): Reach
     return n;
   };
   const services = [...perService.keys()].sort();
-  return {
+  const reach: Reach = {
     pairs,
-    sites: siteList.map((s) => s.id).sort(),
+    sites: sortedIds(graph, sites),
     practices: siteList.filter((s) => s.type === 'practice' || s.type === 'branch').length,
     pcns: [...new Set(siteList.map((s) => s.pcn).filter((p): p is string => p !== undefined))].sort(),
     patients: patients(sites),
@@ -61,6 +75,36 @@ export function reachOf(graph: DependencyGraph, routes: Iterable<number>): Reach
     byIcb: byPlace(graph, siteList, 'icb'),
     byRegion: byPlace(graph, siteList, 'region'),
   };
+  routesOfReaches.set(reach, Uint32Array.from(seen));
+  return reach;
+}
+
+/**
+ * The sites' position in id order, per graph: reaches are many (one per finding) and a national
+ * one lists thousands of sites, so they are sorted as numbers, not as strings, each time.
+ */
+const idOrder = new WeakMap<readonly GraphSite[], { rank: Int32Array; byRank: Int32Array }>(); // keyed by the sites array itself
+
+/** The ids of these sites, sorted as `[...ids].sort()` would (by UTF-16 code units). */
+function sortedIds(graph: DependencyGraph, sites: ReadonlySet<number>): string[] {
+  let order = idOrder.get(graph.sites);
+  if (!order) {
+    const byRank = Int32Array.from(graph.sites.keys()).sort((x, y) => {
+      const a = graph.sites[x]!.id;
+      const b = graph.sites[y]!.id;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+    const rank = new Int32Array(byRank.length);
+    byRank.forEach((site, r) => (rank[site] = r));
+    idOrder.set(graph.sites, (order = { rank, byRank }));
+  }
+  const ranks = new Int32Array(sites.size);
+  let k = 0;
+  for (const i of sites) ranks[k++] = order.rank[i]!;
+  ranks.sort();
+  const out = new Array<string>(ranks.length);
+  for (let j = 0; j < ranks.length; j++) out[j] = graph.sites[order.byRank[ranks[j]!]!]!.id;
+  return out;
 }
 
 /** Sites and patients per place, largest first. The site's place index was resolved once, in the graph. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noPlaces } from './asset-places.js';
 import { buildGraph } from './graph.js';
 import { AssetIndex, declaredAttributeNames, globMatches, parseSelectorText, selectAssets } from './selector-match.js';
 import { smallRegister } from './test-support.js';
@@ -15,7 +16,7 @@ describe('selectors', () => {
 
   it('selects by several keys at once, and by a site\'s own assets', () => {
     const graph = buildGraph(smallRegister());
-    const ids = (sel: Parameters<typeof selectAssets>[0]) => selectAssets(sel, graph.assets).map((a) => graph.assets[a]!.id);
+    const ids = (sel: Parameters<typeof selectAssets>[0]) => selectAssets(sel, graph.assets, noPlaces).map((a) => graph.assets[a]!.id);
     expect(ids({ vendor: 'Cisco', software: '9.1*' })).toEqual(['vpn-a', 'vpn-b']);
     expect(ids({ site: 'P1' })).toEqual(['P1/firewall', 'P1/link']);
     expect(ids({ type: 'firewall', site: 'P*' })).toEqual(['P1/firewall', 'P2/firewall', 'P3/firewall']);
@@ -52,7 +53,7 @@ describe('selectors', () => {
 
   it('reads only an asset\'s own attributes, never Object.prototype\'s', () => {
     const graph = buildGraph(smallRegister({ assets: '  - { id: ups, type: power, name: UPS, attributes: { feed: A } }' }));
-    const ids = (sel: Parameters<typeof selectAssets>[0]) => selectAssets(sel, graph.assets).map((a) => graph.assets[a]!.id);
+    const ids = (sel: Parameters<typeof selectAssets>[0]) => selectAssets(sel, graph.assets, noPlaces).map((a) => graph.assets[a]!.id);
     expect(ids({ attributes: { feed: 'a' } })).toEqual(['ups']);
     expect(ids({ attributes: { constructor: '*' } })).toEqual([]);
     expect(ids({ attributes: { toString: '*' } })).toEqual([]);
@@ -65,16 +66,16 @@ describe('selectors', () => {
 
   it('selects nothing with a selector that names nothing', () => {
     const graph = buildGraph(smallRegister());
-    expect(selectAssets({}, graph.assets)).toEqual([]);
-    expect(selectAssets({ attributes: {} }, graph.assets)).toEqual([]);
-    expect(new AssetIndex(graph.assets).select({ attributes: {} })).toEqual([]);
-    expect(selectAssets({ id: '*' }, graph.assets)).toHaveLength(graph.assets.length);
+    expect(selectAssets({}, graph.assets, noPlaces)).toEqual([]);
+    expect(selectAssets({ attributes: {} }, graph.assets, noPlaces)).toEqual([]);
+    expect(new AssetIndex(graph.assets, noPlaces).select({ attributes: {} })).toEqual([]);
+    expect(selectAssets({ id: '*' }, graph.assets, noPlaces)).toHaveLength(graph.assets.length);
   });
 
   it('indexes literal values by the same case fold the matcher uses', () => {
     const graph = buildGraph(smallRegister());
-    const index = new AssetIndex(graph.assets);
+    const index = new AssetIndex(graph.assets, noPlaces);
     for (const sel of [{ vendor: 'cisco' }, { vendor: 'CISCO', software: '9.1*' }, { site: 'p1' }, { type: 'FIREWALL', site: 'P*' }, { id: 'nothing' }])
-      expect(index.select(sel)).toEqual(selectAssets(sel, graph.assets));
+      expect(index.select(sel)).toEqual(selectAssets(sel, graph.assets, noPlaces));
   });
 });

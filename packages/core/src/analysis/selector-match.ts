@@ -1,6 +1,14 @@
 import type { RegisterAsset } from '../model/register.js';
-import { attributeNamePattern, selectorKeys, selectorPatternProblem, type Selector } from '../model/selector.js';
+import { attributeNamePattern, placeSelectorKeys, selectorKeys, selectorPatternProblem, type PlaceSelectorKey, type Selector } from '../model/selector.js';
+import type { AssetPlaces } from './asset-places.js';
+import type { PlaceTier } from './places.js';
 import { foldCase, wildcardMatches } from './wildcard.js';
+
+// A place key is named after the tier it selects by, so the key is the tier: the two lists must stay one.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const placeKeysAreTiers: Same<PlaceSelectorKey, PlaceTier> = true;
+
+const isPlaceKey = (key: string): key is PlaceSelectorKey => (placeSelectorKeys as readonly string[]).includes(key);
 
 /** The value of a selector key on an asset. */
 export function assetAttribute(asset: RegisterAsset, key: string): string | undefined {
@@ -24,6 +32,16 @@ export function assetAttribute(asset: RegisterAsset, key: string): string | unde
   }
 }
 
+/**
+ * The values a selector key may match on an asset: its attribute, or for a place key the id and
+ * ODS code of the place it is in at that tier (none for an asset in no place).
+ */
+function valuesOf(asset: RegisterAsset, key: string, places: AssetPlaces): readonly string[] {
+  if (isPlaceKey(key)) return places.valuesAt(asset, key);
+  const v = assetAttribute(asset, key);
+  return v === undefined ? [] : [v];
+}
+
 /** `*` matches anything; everything else literally, ignoring case (people type "cisco meraki"). Linear time. */
 export function globMatches(pattern: string, value: string | undefined): boolean {
   return typeof value === 'string' && wildcardMatches(pattern, value);
@@ -41,9 +59,10 @@ const isSelectorKey = (key: string) => key !== 'attributes' && (selectorKeys as 
  * Every key given must match. Only the selector's own keys are read, and a key that is not a
  * selector key (`__proto__` from a JSON caller) matches nothing. A selector that names nothing
  * (`{}`, `{ attributes: {} }`) selects nothing: CRR-E056 refuses it in a register, and reading a
- * mistake as "every asset fails" would be the worst possible answer.
+ * mistake as "every asset fails" would be the worst possible answer. A place key matches the id
+ * or the ODS code of the asset's place at that tier, from `places` (`assetPlacesOf(register)`).
  */
-export function selectorMatches(selector: Selector, asset: RegisterAsset): boolean {
+export function selectorMatches(selector: Selector, asset: RegisterAsset, places: AssetPlaces): boolean {
   let named = 0;
   for (const key of Object.keys(selector)) {
     const pattern: unknown = (selector as Record<string, unknown>)[key];
@@ -56,7 +75,8 @@ export function selectorMatches(selector: Selector, asset: RegisterAsset): boole
       }
     } else {
       named++;
-      if (!isSelectorKey(key) || typeof pattern !== 'string' || !globMatches(pattern, assetAttribute(asset, key))) return false;
+      if (!isSelectorKey(key) || typeof pattern !== 'string') return false;
+      if (!valuesOf(asset, key, places).some((v) => globMatches(pattern, v))) return false;
     }
   }
   return named > 0;
@@ -70,19 +90,22 @@ export function selectorMatches(selector: Selector, asset: RegisterAsset): boole
 export class AssetIndex {
   private readonly byKey = new Map<string, Map<string, number[]>>();
 
-  constructor(private readonly assets: readonly RegisterAsset[]) {}
+  constructor(
+    private readonly assets: readonly RegisterAsset[],
+    private readonly places: AssetPlaces,
+  ) {}
 
+  /** Built on first use of a key, in one pass; a place key indexes each asset under its place's id and its ODS code. */
   private values(key: string): Map<string, number[]> {
     let map = this.byKey.get(key);
     if (!map) {
       map = new Map();
       this.assets.forEach((a, i) => {
-        const v = assetAttribute(a, key);
-        if (v === undefined) return;
-        const k = foldCase(v);
-        const list = map!.get(k);
-        if (list) list.push(i);
-        else map!.set(k, [i]);
+        for (const k of new Set(valuesOf(a, key, this.places).map(foldCase))) {
+          const list = map!.get(k);
+          if (list) list.push(i);
+          else map!.set(k, [i]);
+        }
       });
       this.byKey.set(key, map);
     }
@@ -97,14 +120,15 @@ export class AssetIndex {
       if (!candidates || found.length < candidates.length) candidates = found;
     }
     const pool = candidates ?? this.assets.map((_, i) => i);
-    return pool.filter((i) => selectorMatches(selector, this.assets[i]!)).sort((a, b) => a - b);
+    return pool.filter((i) => selectorMatches(selector, this.assets[i]!, this.places)).sort((a, b) => a - b);
   }
 }
 
-export function selectAssets(selector: Selector, assets: readonly RegisterAsset[]): number[] {
+/** The indices of the assets the selector matches, by scanning them all (see `AssetIndex` for many selectors). */
+export function selectAssets(selector: Selector, assets: readonly RegisterAsset[], places: AssetPlaces): number[] {
   const out: number[] = [];
   assets.forEach((a, i) => {
-    if (selectorMatches(selector, a)) out.push(i);
+    if (selectorMatches(selector, a, places)) out.push(i);
   });
   return out;
 }

@@ -23,6 +23,12 @@ describe('the shared-fate table', () => {
     expect(sharesFate('vendor', 'firewall')).toBe(false);
   });
 
+  it('counts a software train, not a model: units of one model fail together only through their firmware', () => {
+    expect(sharesFate('software train', 'vpn-concentrator')).toBe(true);
+    expect(sharesFate('model', 'vpn-concentrator')).toBe(false);
+    expect(sharesFate('model', 'firewall')).toBe(false);
+  });
+
   it('is the table in docs/analysis.md, row for row, each with its reason', () => {
     const doc = readFileSync(new URL('../../../../docs/analysis.md', import.meta.url), 'utf8');
     const section = doc.slice(doc.indexOf('## The shared-fate table'));

@@ -27,8 +27,8 @@ export const SHARED_FATE: readonly SharedFateRow[] = [
   {
     attribute: 'model',
     types: 'any',
-    shared: true,
-    reason: 'A design defect of a model is triggered by what every unit sees at once: an uptime counter, a certificate or a date in its firmware, a power-supply or clock component batch.',
+    shared: false,
+    reason: 'What makes every unit of a model fail at once is its firmware (an uptime counter, a certificate or a date in it), and that is a software train, a row of its own; a hardware defect of a model (a component batch) wears units out one by one over months, not together. Forty concentrators of one model running different trains in different halls are not one failure. A batch that matters is written as a free-form attribute (`attributes.batch`).',
   },
   {
     attribute: 'location',

@@ -212,18 +212,19 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
 }
 
 /**
- * Coverage lost: gaps at head that were not gaps at base. Coverage gained: gaps at base whose
- * finding is still there at head, now named by a hazard. (A gap whose failure point simply went
- * away was not covered: there is nothing left to cover.)
+ * Coverage lost: findings at head that the hazard log does not fully name (coverage gap or
+ * partial) and that were fully named at base, or new. Coverage gained: findings not fully named at
+ * base that are still there at head, now named by a hazard. (A gap whose failure point simply
+ * went away was not covered: there is nothing left to cover.) Lost lists the head's findings,
+ * gained the head's findings now covered, so both carry the finding ids.
  */
 function coverageChanges(base: Analysis, head: Analysis): RegisterDiff['coverage'] {
-  const gaps = (a: Analysis) => new Map(a.findings.filter((f) => f.kind === 'coverage-gap').map((f) => [f.id, f] as const));
-  const before = gaps(base);
-  const after = gaps(head);
-  const headFindings = new Set(head.findings.map((f) => f.id));
+  const uncovered = (f: Finding) => f.coverage === 'gap' || f.coverage === 'partial';
+  const before = new Map(base.findings.filter(uncovered).map((f) => [f.id, f] as const));
+  const after = new Map(head.findings.filter(uncovered).map((f) => [f.id, f] as const));
   return {
-    gained: [...before.values()].filter((g) => !after.has(g.id) && headFindings.has(String(g.figures?.of))),
-    lost: [...after.values()].filter((g) => !before.has(g.id)),
+    gained: head.findings.filter((f) => f.coverage === 'covered' && before.has(f.id)),
+    lost: [...after.values()].filter((f) => !before.has(f.id)),
   };
 }
 

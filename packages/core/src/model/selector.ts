@@ -4,7 +4,8 @@ import { field } from './field.js';
 /**
  * A selector names a set of assets by their attributes: every key given must match. Values may
  * use `*` as a wildcard (`MX 18.*`). Used by hazard causes and what-if scenarios to say "all of
- * these fail together".
+ * these fail together". The place keys (`pcn`, `subIcb`, `icb`, `region`) match the place an asset
+ * is in, through its owning site or its hosting location (see `analysis/asset-places.ts`).
  */
 export const selectorKeys = [
   'id',
@@ -18,9 +19,17 @@ export const selectorKeys = [
   'location',
   'managedBy',
   'site',
+  'pcn',
+  'subIcb',
+  'icb',
+  'region',
   'attributes',
 ] as const;
 export type SelectorKey = (typeof selectorKeys)[number];
+
+/** The keys that select by place, lowest tier first: the same names as a site's place fields. */
+export const placeSelectorKeys = ['pcn', 'subIcb', 'icb', 'region'] as const;
+export type PlaceSelectorKey = (typeof placeSelectorKeys)[number];
 
 /** How a free-form attribute is named, on an asset and in a selector (`exchange`, `power-feed`). */
 export const attributeNamePattern = /^[a-z][a-zA-Z0-9-]*$/;
@@ -47,6 +56,13 @@ export function selectorPatternProblem(pattern: string): string | undefined {
 const pattern = (what: string, example: string) =>
   field(z.string().min(1), `Match assets whose ${what} matches this (\`*\` is a wildcard).`, example);
 
+const place = (tier: string, example: string) =>
+  field(
+    z.string().min(1),
+    `Match assets in this ${tier}, by its ODS code or organisation id (\`*\` is a wildcard). An asset is in the places of its owning site (\`site\`) or, if it has none, of the site hosting it (\`location\`); national services and clouds are in no place and never match.`,
+    example,
+  );
+
 export const Selector = z
   .strictObject({
     id: pattern('id', 'fw-*'),
@@ -60,6 +76,10 @@ export const Selector = z
     location: pattern('hosting location (site id)', 'dc-maidstone'),
     managedBy: pattern('management plane', 'Meraki dashboard'),
     site: pattern('owning site id (for site-local assets)', 'G99001'),
+    pcn: place('PCN', 'U12345'),
+    subIcb: place('sub-ICB location', '91Q'),
+    icb: place('ICB', 'QKS'),
+    region: place('NHS England region', 'Y59'),
     attributes: field(
       z.record(z.string().regex(attributeNamePattern), z.string().min(1)),
       'Match assets whose free-form `attributes` match these (`*` is a wildcard).',
@@ -67,5 +87,5 @@ export const Selector = z
     ),
   })
   .partial()
-  .meta({ description: 'Assets selected by attribute; every key given must match.', examples: [{ vendor: 'Cisco Meraki', software: 'MX 18.*' }] });
+  .meta({ description: 'Assets selected by attribute or by place; every key given must match.', examples: [{ vendor: 'Cisco Meraki', software: 'MX 18.*' }, { icb: 'QKS', type: 'vpn-concentrator' }] });
 export type Selector = z.infer<typeof Selector>;

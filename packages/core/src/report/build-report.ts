@@ -9,6 +9,8 @@ import { isEvidenceExpired, latestExpiry } from '../rules/expired-evidence.js';
 import { overviewGraph } from './graphs.js';
 import { byId, refOf } from './refs.js';
 import type { ReportData } from './report-data.js';
+import { scopeAnalysis, type Scope } from '../analysis/scope.js';
+import { reportScope, type ReportScope } from './scope-report.js';
 import { failurePointAssets, assetViews } from './views/asset-view.js';
 import { capacityViews, capacityWarningOf } from './views/capacity-view.js';
 import { acceptanceViews, controlView } from './views/control-view.js';
@@ -28,34 +30,42 @@ export interface ReportOptions {
   asOf: string;
   /** Name and version of the tool, shown in the report (never a build time). */
   tool: string;
+  /** The place the site is of (`crr build --scope`): its records only, and the analysis as seen from it. */
+  scope?: Scope;
 }
 
 /** The report: register + analysis as plain JSON for the site. Also returns the analysis. */
 export function buildReport(register: Register, options: ReportOptions): { report: ReportData; analysis: Analysis } {
   const ctx = analysisContext(register, options.asOf);
-  const analysis = analyseContext(ctx);
-  return { report: assemble(ctx, analysis, options), analysis };
+  const whole = analyseContext(ctx);
+  // The analysis runs on the whole register; a scope restricts what the site shows.
+  const analysis = options.scope ? scopeAnalysis(ctx, whole, options.scope) : whole;
+  return { report: assemble(ctx, analysis, options, options.scope ? reportScope(ctx, options.scope) : undefined), analysis };
 }
 
-function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptions): ReportData {
+function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptions, scope?: ReportScope): ReportData {
   const rc = reportContext(ctx, analysis);
   const { register, graph, index, asOf } = ctx;
   // The matrices list a cell's hazards in register order, as the author wrote them; every other list is by id.
-  const inRegisterOrder = hazardViews(rc);
+  const hazardById = new Map(register.hazards.map((h) => [h.id, h] as const));
+  const inRegisterOrder = scope ? hazardViews(rc).filter((h) => scope.hazard(hazardById.get(h.id)!)) : hazardViews(rc);
   const hazards = [...inRegisterOrder].sort(byId);
-  const sites = siteViews(rc).sort(byId);
-  const pcns = pcnViews(rc, sites);
+  const allSites = siteViews(rc).sort(byId);
+  const sites = scope ? allSites.filter((s) => scope.site(s.id)) : allSites;
+  const pcns = scope ? scopedPcns(pcnViews(rc, allSites), scope, graph) : pcnViews(rc, allSites);
   const failurePoints = failurePointAssets(rc);
-  const capacity = capacityViews(rc);
+  const capacity = capacityViews(rc).filter((c) => !scope || scope.asset(c.asset.id));
   const pages: Omit<ReportData, 'summary'> = {
-    meta: metaView(rc, options.tool),
+    meta: scope ? scope.meta(metaView(rc, options.tool)) : metaView(rc, options.tool),
     counts: countsView(rc, pcns.length),
     riskProfile: riskProfile(register.scheme, hazards),
     matrices: { initial: matrixView(register.scheme, inRegisterOrder, 'initial'), residual: matrixView(register.scheme, inRegisterOrder, 'residual') },
     hazards,
     controls: register.controls.map((c) => controlView(rc, c)).sort(byId),
     acceptances: acceptanceViews(rc),
-    assets: assetViews(rc, new Map(capacity.map((c) => [c.asset.id, c] as const))).sort(byId),
+    assets: assetViews(rc, new Map(capacity.map((c) => [c.asset.id, c] as const)))
+      .filter((a) => !scope || scope.asset(a.id))
+      .sort(byId),
     sites,
     pcns: pcns.map(({ indices: _i, ...p }) => p),
     suppliers: supplierViews(rc),
@@ -71,5 +81,52 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       .sort((a, b) => byId(a.control, b.control)),
     overviewGraph: overviewGraph(graph, rc.slugs, pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, sites: p.indices })), index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site))),
   };
+  if (scope) Object.assign(pages, scopedPages(pages, analysis));
   return { ...pages, summary: summaryView(pages) };
+}
+
+/**
+ * The records of a place's site that follow from its hazards (their controls, incidents, reviews
+ * and evidence) and its counts, which are the place's.
+ */
+function scopedPages(pages: Omit<ReportData, 'summary'>, analysis: Analysis): Partial<Omit<ReportData, 'summary'>> {
+  const hazards = new Set(pages.hazards.map((h) => h.id));
+  const controls = pages.controls.filter((c) => c.hazards.some((h) => hazards.has(h.id)));
+  const kept = new Set(controls.map((c) => c.id));
+  const sites = new Set(pages.sites.map((x) => x.id));
+  const assets = new Set(pages.assets.map((a) => a.id));
+  // Lists name only records that have a page in the place's site.
+  const incidents = pages.incidents
+    .filter((i) => i.hazards.some((h) => hazards.has(h.id)))
+    .map((i) => ({ ...i, sites: i.sites.filter((x) => sites.has(x.id)), assets: i.assets.filter((a) => assets.has(a.id)), hazards: i.hazards.filter((h) => hazards.has(h.id)) }));
+  const suppliers = pages.suppliers.map((x) => ({ ...x, assets: x.assets.filter((a) => assets.has(a.asset.id)) })).filter((x) => x.assets.length > 0);
+  return {
+    controls,
+    incidents,
+    suppliers,
+    expiredEvidence: pages.expiredEvidence.filter((e) => kept.has(e.control.id)),
+    counts: {
+      ...pages.counts,
+      practices: analysis.summary.practices,
+      sites: pages.sites.length,
+      pcns: pages.pcns.length,
+      patients: analysis.summary.patients,
+      assets: pages.assets.length,
+      sharedAssets: pages.assets.filter((a) => !('site' in a && a.site)).length,
+      hazards: pages.hazards.length,
+      openHazards: pages.hazards.filter((h) => h.status !== 'closed').length,
+      controls: controls.length,
+      incidents: incidents.length,
+    },
+  };
+}
+
+/** A place's PCNs, each with only the place's sites (a PCN never spans ICBs, but a scope may be a PCN's neighbour). */
+function scopedPcns<P extends { sites: { id: string; patients: number }[]; indices: readonly number[]; patients: number }>(pcns: readonly P[], scope: ReportScope, graph: AnalysisContext['graph']): P[] {
+  return pcns
+    .map((p) => {
+      const indices = p.indices.filter((i) => scope.site(graph.sites[i]!.id));
+      return { ...p, sites: p.sites.filter((s) => scope.site(s.id)), indices, patients: indices.reduce((n, i) => n + graph.sites[i]!.patients, 0) };
+    })
+    .filter((p) => p.sites.length > 0);
 }

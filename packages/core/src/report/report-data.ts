@@ -34,6 +34,23 @@ export interface ReachView {
   siteRefs: Ref[];
   /** Sites not listed in siteRefs. */
   moreSites: number;
+  /** The regions reached, largest first, the first PLACES_LISTED (empty when the register has no regions). */
+  byRegion: PlaceReachView[];
+  /** Regions not listed in byRegion. */
+  moreRegions: number;
+  /** The same by ICB. */
+  byIcb: PlaceReachView[];
+  moreIcbs: number;
+}
+
+/** A reach shows this many regions and ICBs by name; the rest are counted. */
+export const PLACES_LISTED = 5;
+
+/** Sites and patients reached in one region or ICB. */
+export interface PlaceReachView {
+  place: Ref;
+  sites: number;
+  patients: number;
 }
 
 /** A link target: the page of a record. */
@@ -376,7 +393,7 @@ export interface ReportData {
     scheme: { name: string; isDefault: boolean; likelihoods: { level: string; description: string }[]; severities: { level: string; description: string }[]; ratings: { rating: number; label: string; acceptability: Acceptability; acceptabilityLabel: string; text: string }[] };
     tool: string;
   };
-  counts: { practices: number; sites: number; pcns: number; patients: number; services: number; assets: number; sharedAssets: number; hazards: number; openHazards: number; controls: number; incidents: number; acceptances: number; findings: number; coverageGaps: number };
+  counts: { practices: number; sites: number; pcns: number; patients: number; services: number; assets: number; sharedAssets: number; hazards: number; openHazards: number; controls: number; incidents: number; acceptances: number; findings: number; /** Findings whose cause no hazard names, or names for some sites only. */ coverageGaps: number };
   /** Count of hazards by rating, 1 to the scheme's highest. */
   riskProfile: { rating: number; label: string; initial: number; residual: number }[];
   matrices: { initial: MatrixView; residual: MatrixView };

@@ -33,6 +33,7 @@ import { storedRating } from './stored-rating.js';
 import { transferDetails } from './transfer-details.js';
 import { unacceptableWithoutControls } from './unacceptable-without-controls.js';
 import { unboundPlaceholder } from './unbound-placeholder.js';
+import { unknownPlaceInSelector } from './unknown-place-in-selector.js';
 import { unknownReference } from './unknown-reference.js';
 import { unusedService } from './unused-service.js';
 import { verifiedWithoutEvidence } from './verified-without-evidence.js';
@@ -80,4 +81,5 @@ export const rules = [
   capacityWithoutDemand,
   demandUnlimited,
   placeChain,
+  unknownPlaceInSelector,
 ] as const satisfies readonly Rule<string>[];

@@ -1,4 +1,6 @@
+import { assetPlacesOf } from '../analysis/asset-places.js';
 import { selectAssets } from '../analysis/selector-match.js';
+import { unknownPlaces } from '../analysis/selector-places.js';
 import { selectorPatternProblem } from '../model/selector.js';
 import { defineRule } from './rule.js';
 import { patternsOf } from './selector-pattern.js';
@@ -18,8 +20,9 @@ export const scenarioSelectsNothing = defineRule({
       if (s.assets?.length || !s.select) continue;
       const patterns = [...patternsOf(s.select)];
       // Nothing named but wildcards (CRR-E056) or a pattern past the limits (CRR-E058): already an error.
-      if (patterns.every((p) => /^\**$/.test(p.pattern)) || patterns.some((p) => selectorPatternProblem(p.pattern))) continue;
-      if (selectAssets(s.select, register.assets).length) continue;
+      // A place the register does not have (CRR-E069): already an error.
+      if (patterns.every((p) => /^\**$/.test(p.pattern)) || patterns.some((p) => selectorPatternProblem(p.pattern)) || unknownPlaces(register, s.select).length) continue;
+      if (selectAssets(s.select, register.assets, assetPlacesOf(register)).length) continue;
       const written = patterns.map((p) => `${p.key}: ${p.pattern}`).join(', ');
       yield {
         at: s.source,

@@ -1,4 +1,5 @@
 /** A hazard's page: everything the hazard log and the hazard's own page show of it. */
+import { assetPlacesOf } from '../../analysis/asset-places.js';
 import { AssetIndex } from '../../analysis/selector-match.js';
 import { reachOf } from '../../analysis/reach.js';
 import { routesCutBy } from '../../analysis/what-if.js';
@@ -36,7 +37,7 @@ function selectorText(select: NonNullable<Hazard['causes'][number]['select']>): 
 export function hazardViews(rc: ReportContext): HazardView[] {
   const { register, graph, index, asOf } = rc.ctx;
   const scheme = register.scheme;
-  const selector = new AssetIndex(graph.assets);
+  const selector = new AssetIndex(graph.assets, assetPlacesOf(register));
   const months = reviewMonths(register);
   const controlsById = new Map(register.controls.map((c) => [c.id, c] as const));
   const assetRef = (a: number) => refOf(graph.assets[a]!, rc.slugs.assets);

@@ -46,6 +46,6 @@ export function countsView(rc: ReportContext, pcns: number): ReportData['counts'
     incidents: register.incidents.length,
     acceptances: register.acceptances.length,
     findings: rc.analysis.findings.length,
-    coverageGaps: rc.analysis.findings.filter((f) => f.kind === 'coverage-gap').length,
+    coverageGaps: rc.analysis.summary.coverage.gap + rc.analysis.summary.coverage.partial,
   };
 }

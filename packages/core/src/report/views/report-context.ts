@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../../analysis/context.js';
 import type { Reach } from '../../analysis/reach.js';
 import { byId, findingSlug, refOf, slugIndex } from '../refs.js';
 import { relations, type Relations } from '../relations.js';
-import { LISTED, type ReachView, type Ref } from '../report-data.js';
+import { LISTED, PLACES_LISTED, type ReachView, type Ref } from '../report-data.js';
 import { sectionSlugs, type SectionSlugs } from '../section-slugs.js';
 
 type Named = { id: string; name?: string; title?: string };
@@ -71,6 +71,11 @@ export function reportContext(ctx: AnalysisContext, analysis: Analysis): ReportC
       byService: r.byService.map((b) => ({ ...b, service: links.service(b.service) })),
       siteRefs: r.sites.slice(0, LISTED).map(links.site),
       moreSites: Math.max(0, r.sites.length - LISTED),
+      // By name, largest first: at national scale, which regions and ICBs is the question.
+      byRegion: r.byRegion.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
+      moreRegions: Math.max(0, r.byRegion.length - PLACES_LISTED),
+      byIcb: r.byIcb.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
+      moreIcbs: Math.max(0, r.byIcb.length - PLACES_LISTED),
     }),
   };
 }
