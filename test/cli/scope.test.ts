@@ -35,6 +35,25 @@ sites:
   - { id: K2, type: practice, name: K two, ods: K00002, pcn: pcn-weald, listSize: 2000, profile: std, bindings: { concentrator: vpn-km } }
   - { id: S1, type: practice, name: S one, ods: S00001, pcn: pcn-downs, listSize: 4000, profile: std, bindings: { concentrator: vpn-sx } }
   - { id: S2, type: practice, name: S two, ods: S00002, pcn: pcn-downs, listSize: 8000, profile: std, bindings: { concentrator: vpn-sx } }
+hazards:
+${['HAZ-KM: [vpn-km]', 'HAZ-SX: [vpn-sx]', 'HAZ-ALL: null']
+  .map((line) => {
+    const [id, assets] = line.split(': ');
+    return `  - id: ${id}
+    title: Clinicians cannot open the record (${id})
+    description: The record is unavailable.
+    services: [patient-record]
+    causes: [{ description: A failure.${assets === 'null' ? '' : ` , assets: ${assets}`} }]
+    effects: [Consultations without the history]
+    harms: [Delayed treatment]
+    initialRisk: { severity: minor, likelihood: low }
+    residualRisk: { severity: minor, likelihood: low }
+    status: open
+    owner: ICB
+    raised: 2026-01-01
+    reviewed: 2026-10-01`;
+  })
+  .join('\n')}
 `;
 
 const register = tempRegister({ 'register.yaml': MINIMAL_MANIFEST + records.replace(/^\n/, '') });
@@ -84,6 +103,12 @@ describe('crr build --scope', () => {
     expect(existsSync(join(site, 'sites/S1/index.html'))).toBe(false);
     expect(existsSync(join(site, 'assets/vpn-km/index.html'))).toBe(true);
     expect(existsSync(join(site, 'assets/vpn-sx/index.html'))).toBe(false);
+    // The other ICB's hazard (its cause is that ICB's concentrator) is not the place's; a hazard
+    // kept in general terms, about a service the place uses, is.
+    const hazardLog = readFileSync(join(site, 'hazards/index.html'), 'utf8');
+    expect(hazardLog).toContain('HAZ-KM');
+    expect(hazardLog).toContain('HAZ-ALL');
+    expect(hazardLog).not.toContain('HAZ-SX');
     const analysis = JSON.parse(readFileSync(join(site, 'export/analysis.json'), 'utf8'));
     expect(analysis.scope).toMatchObject({ id: 'icb-km', ods: 'QKS' });
     const emis = analysis.findings.find((f: { id: string }) => f.id === 'failure-point:emis-web');

@@ -6,14 +6,15 @@ import type { ReportData } from './report-data.js';
 
 /**
  * What the site of one place (`crr build --scope`) keeps: the place's sites, the assets their
- * routes use (and the sites hosting them, such as a data centre), and the hazards whose causes
- * name such an asset or whose services those sites use. The analysis it shows is already the
+ * routes use (and the sites hosting them, such as a data centre), and the hazards that concern
+ * them: by the assets their causes name, by the sites they name, or, for a hazard kept in general
+ * terms, by the services those sites use. The analysis it shows is already the
  * scoped one; this decides which records get a page.
  */
 export interface ReportScope {
   site(id: string): boolean;
   asset(id: string): boolean;
-  hazard(h: Pick<Hazard, 'id' | 'services'>): boolean;
+  hazard(h: Pick<Hazard, 'id' | 'services' | 'causes' | 'sites'>): boolean;
   /** The title and scope lines of the site. */
   meta(meta: ReportData['meta']): ReportData['meta'];
 }
@@ -34,7 +35,15 @@ export function reportScope(ctx: AnalysisContext, scope: Scope): ReportScope {
   return {
     site: (id) => sites.has(id),
     asset: (id) => lens.servesId(id),
-    hazard: (h) => lens.hazardServes(h.id) || (h.services ?? []).some((s) => services.has(s)),
+    // A hazard whose causes name assets concerns the place when one of those assets serves it: the
+    // hazards of the other ICBs name their own concentrators and are not the place's. A hazard
+    // with no asset in any cause (a hazard the log keeps in general terms) concerns every place
+    // that uses its services, and one that names sites concerns the place if it names one of its.
+    hazard: (h) => {
+      if (h.sites?.length) return h.sites.some((s) => scope.sites.has(s));
+      const namesAssets = h.causes.some((c) => c.assets?.length || c.select);
+      return namesAssets ? lens.hazardServes(h.id) : (h.services ?? []).some((s) => services.has(s));
+    },
     meta: (meta) => ({
       ...meta,
       title: `${meta.title}: ${label}`,
