@@ -3,12 +3,14 @@
  * controls by id), and statuses and kinds follow the standards' order, so the output never
  * depends on input order.
  */
+import { findingKinds as kindOrder } from '../../analysis/finding.js';
 import { controlKinds, controlStatuses } from '../../model/control.js';
 import { hazardStatuses } from '../../model/hazard.js';
 import { byId } from '../refs.js';
 import type { ControlView, HazardView, ReportData, Ref } from '../report-data.js';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const kindIndex = (k: string) => (kindOrder as readonly string[]).indexOf(k);
 
 export interface ResidualRisk {
   hazard: HazardView;
@@ -91,7 +93,8 @@ export function summaryView(report: Omit<ReportData, 'summary'>): SummaryView {
     hazards,
     incidents: [...report.incidents].sort((a, b) => byText(a.start, b.start) || byId(a, b)),
     topFindings: report.findings.slice(0, 10),
-    findingsByKind: [...findingKinds.entries()].map(([kind, c]) => ({ kind, ...c })),
+    // In the kinds' own order, as everywhere else, not in the order the ranking first meets them.
+    findingsByKind: [...findingKinds.entries()].sort(([a], [b]) => kindIndex(a) - kindIndex(b)).map(([kind, c]) => ({ kind, ...c })),
     hazardsByStatus: count(hazards, (h) => h.status, hazardStatuses).map(({ k, count: c }) => ({ status: k, count: c })),
     controlsByStatus: count(report.controls, (c) => c.status, controlStatuses).map(({ k, count: c }) => ({ status: k, count: c })),
     controlsByKind,

@@ -34,6 +34,12 @@ describe('page views', () => {
     expect(site.failurePointCount).toBe(new Set(site.routes.flatMap((r) => r.failurePoints.map((f) => f.id))).size);
   });
 
+  it('count findings by kind in the kinds\' own order, whatever order the ranking meets them in', () => {
+    const kinds = report.summary.findingsByKind.map((k) => k.kind);
+    expect(kinds.length).toBeGreaterThan(1);
+    expect(kinds).toEqual([...kinds].sort((a, b) => findingKinds.indexOf(a as never) - findingKinds.indexOf(b as never)));
+  });
+
   it('count what they list and what they leave out', () => {
     const vpnA = report.assets.find((a) => a.id === 'vpn-a')!;
     expect(vpnA.failurePointSiteCount).toBe(vpnA.failurePointFor.length + vpnA.moreFailurePointSites);
