@@ -91,7 +91,7 @@ describe('the issue: a change that moves practices onto one concentrator', () =>
     const g007 = guard(out, 'CRR-G007').findings;
     expect(g007).toHaveLength(1);
     expect(g007[0]!.message).toBe(
-      'At peak, `vpn-b` (VPN concentrator B) would carry 4 of 3 tunnels, a shortfall of 1, for 4 sites (27,140 patients): G99001, G99002, G99003, G99003-B. No hazard names it.',
+      'At peak, `vpn-b` (VPN concentrator B) would carry 4 of 3 tunnels, a shortfall of 1, for 4 sites (27,140 patients): G99001, G99002, G99003, G99003-B. ICBs: NHS Kent and Medway ICB 3 sites (27,140). No hazard names it.',
     );
     expect(g007[0]!.hint).toBe("Name `vpn-b` in a hazard's causes (by id or selector), or keep the load within its limit.");
     expect(g007[0]!.at).toMatchObject({ side: 'head', file: INFRA, line: lineOf(r.file(INFRA), '  - { id: vpn-b,') });
@@ -138,7 +138,7 @@ describe('the issue: a change that moves practices onto one concentrator', () =>
     const md = (await markdown(r)).stdout;
     expect(md).toContain('| vpn\\-a VPN concentrator A \\(the original\\) | 4 of 30 tunnels | 48 of 30 tunnels | \\+44 | 48 of 30 \\(if vpn\\-b fails\\) | — |');
     expect(md).toContain('| vpn\\-b VPN concentrator B | 46 of 48 tunnels | 2 of 48 tunnels | −44 | — | — |');
-    expect(md).toMatch(/^\| new \| at peak, nothing failed \| vpn\\-a 48 of 30 tunnels, shortfall 18 \| 48\\: Y90101, .* \| 438,058 \| HAZ\\-001, /m);
+    expect(md).toMatch(/^\| new \| at peak, nothing failed \| vpn\\-a 48 of 30 tunnels, shortfall 18 \| 48\\: [^|]+ \\\(Y9\d{4}\\\), [^|]+ and 44 more \| 438,058 \| HAZ\\-001, /m);
     expect(md).toContain('| resolved | N\\-1\\: if vpn\\-b fails | vpn\\-a 48 of 30 tunnels, shortfall 18 |');
     expect(md).toContain('| if vpn\\-b fails \\(N\\-1\\) | 48 | 0 | 438,058 | 0 | −438,058 |');
     expect(md).toContain('### Scenarios');
@@ -162,7 +162,7 @@ describe('CRR-G007 on an N-1 shortfall', () => {
     ]);
     expect(out.capacity.loads.find((l) => l.asset === 'vpn-a')).toMatchObject({ before: { load: 1, worstNMinusOne: { failed: 'vpn-b', load: 4 } }, after: { load: 1, worstNMinusOne: { failed: 'vpn-b', load: 5, headroom: -1 } } });
     expect(tripped(out)).toEqual(['CRR-G007']);
-    expect(guard(out, 'CRR-G007').findings[0]!.message).toMatch(/^If `vpn-b` fails, `vpn-a` \(VPN concentrator A\) would carry 5 of 4 tunnels, a shortfall of 1, for 4 sites \([\d,]+ patients\): G99001, G99002, G99003, G99003-B\. No hazard names `vpn-a`\.$/);
+    expect(guard(out, 'CRR-G007').findings[0]!.message).toMatch(/^If `vpn-b` fails, `vpn-a` \(VPN concentrator A\) would carry 5 of 4 tunnels, a shortfall of 1, for 4 sites \([\d,]+ patients\): G99001, G99002, G99003, G99003-B\. ICBs: NHS Kent and Medway ICB 3 sites \([\d,]+\)\. No hazard names `vpn-a`\.$/);
     expect(code).toBe(1);
   });
 
@@ -222,7 +222,10 @@ describe('CRR-G008 scenario-past-tolerance', () => {
       newlyPast: [{ measure: 'overloads', limit: 0, actual: 1 }],
     });
     // Degraded before too (vpn-a left as their only concentrator); now G99002 also passes through the overloaded vpn-a.
-    expect(out.capacity.degradedReach.scenarios).toEqual([{ id: 'vpn-b-maintenance', sitesBefore: 3, sitesAfter: 4, patientsBefore: 21040, patientsAfter: 27140 }]);
+    expect(out.capacity.degradedReach.scenarios).toEqual([
+      // Where at head: the branch surgery has no PCN, so no ICB.
+      { id: 'vpn-b-maintenance', sitesBefore: 3, sitesAfter: 4, patientsBefore: 21040, patientsAfter: 27140, byIcb: [{ id: 'org-icb', name: 'NHS Kent and Medway ICB', sites: 3, patients: 27140 }], byRegion: [] },
+    ]);
     expect(tripped(out)).toEqual(['CRR-G008']);
     const f = guard(out, 'CRR-G008').findings[0]!;
     expect(f.message).toBe('This change pushes scenario `vpn-b-maintenance` (Planned maintenance of vpn-b) past its tolerance: 1 asset overloaded against at most 0.');
@@ -370,7 +373,7 @@ describe('every format shows the capacity section and the scenarios', () => {
     expect(text).toContain('| vpn\\-a VPN concentrator A | 1 of 4 tunnels | 1 of 4 tunnels | 0 | 4 of 4 \\(if vpn\\-b fails\\) | 5 of 4 \\(if vpn\\-b fails\\) |');
     expect(text).toContain('| vpn\\-b VPN concentrator B | 3 of 400 tunnels | 4 of 400 tunnels | \\+1 | — | — |');
     expect(text).toContain('#### Overloads and N-1 shortfalls');
-    expect(text).toContain('| new | N\\-1\\: if vpn\\-b fails | vpn\\-a 5 of 4 tunnels, shortfall 1 | 4\\: G99001, G99002, G99003, G99003\\-B | 27,140 | none |');
+    expect(text).toContain('| new | N\\-1\\: if vpn\\-b fails | vpn\\-a 5 of 4 tunnels, shortfall 1 | 4\\: Hill View Medical Centre \\(G99003\\), Northgate Surgery \\(G99001\\), Riverside Practice \\(G99002\\), Hill View branch surgery \\(G99003\\-B\\) | 27,140 | none | ICBs\\: NHS Kent and Medway ICB 3 sites \\(27,140\\) |');
     expect(text).toContain('#### Degraded reach');
     expect(text).toContain('| scenario vpn\\-b\\-maintenance | 3 | 4 | 21,040 | 27,140 | \\+6,100 |');
     expect(text).toMatch(/^\| if vpn\\-b fails \\\(N\\-1\\\) \| 0 \| 4 \|/m);

@@ -88,7 +88,7 @@ describe('crr diff on the worked example', () => {
     expect(r.code).toBe(0);
     const md = await runCli(['diff', base, head, 'registers/example-icb', '--as-of', '2026-11-21'], { cwd: repo });
     expect(md.stdout).toContain('### New failure points');
-    expect(md.stdout).toMatch(/\| vpn\\-a VPN concentrator A \\\(the original\\\) \| 3: Y90101, Y90102, Y90103 \| [\d,]+ \|/);
+    expect(md.stdout).toMatch(/\| vpn\\-a VPN concentrator A \\\(the original\\\) \| 3: [^|]*\\\(Y90101\\\)[^|]* \| [\d,]+ \|/);
   });
 
   it('trips the coverage guard when no hazard names the concentrator', async () => {

@@ -225,14 +225,14 @@ describe('CRR-G004 uncovered-failure-point', () => {
       {
         record: 'vpn-b',
         at: { side: 'head', file: 'infrastructure.yaml', line, column: 5 },
-        message: '`vpn-b` (VPN concentrator B) becomes a single failure point for 1 site (9,240 patients): G99001 (patient-record, prescribing). No hazard names it.',
+        message: '`vpn-b` (VPN concentrator B) becomes a single failure point for 1 site (9,240 patients): G99001 (patient-record, prescribing). ICBs: NHS Kent and Medway ICB 1 site (9,240). No hazard names it.',
         hint: "Name `vpn-b` in a hazard's causes (by id or selector), or keep the redundancy these sites had.",
       },
     ]);
 
     const gh = await github(r);
     expect(gh.errors).toEqual([
-      `::error file=reg/infrastructure.yaml,line=${line},col=5,title=CRR-G004 uncovered-failure-point::\`vpn-b\` (VPN concentrator B) becomes a single failure point for 1 site (9,240 patients): G99001 (patient-record, prescribing). No hazard names it.%0AHint: Name \`vpn-b\` in a hazard's causes (by id or selector), or keep the redundancy these sites had.`,
+      `::error file=reg/infrastructure.yaml,line=${line},col=5,title=CRR-G004 uncovered-failure-point::\`vpn-b\` (VPN concentrator B) becomes a single failure point for 1 site (9,240 patients): G99001 (patient-record, prescribing). ICBs: NHS Kent and Medway ICB 1 site (9,240). No hazard names it.%0AHint: Name \`vpn-b\` in a hazard's causes (by id or selector), or keep the redundancy these sites had.`,
     ]);
     expect(gh.notices.filter((n) => n.includes('CRR-G006'))).toEqual([]);
   });
@@ -250,7 +250,7 @@ describe('CRR-G004 uncovered-failure-point', () => {
     expect(gh.errors).toEqual([]);
     const line = lineOf(r.file(INFRA), '  - { id: vpn-a,');
     expect(gh.notices.filter((n) => n.includes('CRR-G006'))).toEqual([
-      `::notice file=reg/infrastructure.yaml,line=${line},col=5,title=CRR-G006 new-failure-point::\`vpn-a\` becomes a single failure point for 1 site(s) (9240 patients); hazards naming it: HAZ-001.`,
+      `::notice file=reg/infrastructure.yaml,line=${line},col=5,title=CRR-G006 new-failure-point::\`vpn-a\` becomes a single failure point for 1 site(s) (9240 patients); hazards naming it: HAZ-001. ICBs: NHS Kent and Medway ICB 1 site (9,240).`,
     ]);
   });
 

@@ -229,18 +229,20 @@ describe('failure points, common causes, coverage and reach', () => {
         {
           asset: 'vpn-a',
           name: 'VPN concentrator A',
-          sites: [{ site: 'G99001', services: ['patient-record', 'prescribing'] }],
+          sites: [{ site: 'G99001', name: 'Northgate Surgery', services: ['patient-record', 'prescribing'] }],
           patients: 9240,
           hazards: ['HAZ-001'],
+          byIcb: [{ id: 'org-icb', name: 'NHS Kent and Medway ICB', sites: 1, patients: 9240 }],
+          byRegion: [],
           at: { side: 'head', file: 'infrastructure.yaml', line: lineOf(r.file(INFRA), '  - { id: vpn-a,'), column: 5 },
         },
       ],
       lost: [],
     });
-    expect(out.reach).toEqual([{ asset: 'vpn-a', name: 'VPN concentrator A', before: 6100, after: 15340, delta: 9240 }]);
+    expect(out.reach).toEqual([{ asset: 'vpn-a', name: 'VPN concentrator A', before: 6100, after: 15340, delta: 9240, byIcb: [{ id: 'org-icb', name: 'NHS Kent and Medway ICB', sites: 2, patients: 15340 }], byRegion: [] }]);
     const md = await markdown(r);
-    expect(table(md, 'New failure points')).toEqual(['| vpn\\-a VPN concentrator A | 1: G99001 | 9,240 | HAZ\\-001 |']);
-    expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 15,340 | \\+9,240 |']);
+    expect(table(md, 'New failure points')).toEqual(['| vpn\\-a VPN concentrator A | 1: Northgate Surgery \\(G99001\\) | 9,240 | HAZ\\-001 | ICBs\\: NHS Kent and Medway ICB 1 site \\(9,240\\) |']);
+    expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 15,340 | \\+9,240 | ICBs\\: NHS Kent and Medway ICB 2 sites \\(15,340\\) |']);
   });
 
   it('reports a failure point lost when a practice gets its failover back, with the hazards that named it at the base', async () => {
@@ -254,17 +256,20 @@ describe('failure points, common causes, coverage and reach', () => {
       {
         asset: 'vpn-a',
         name: 'VPN concentrator A',
-        sites: [{ site: 'G99002', services: ['patient-record', 'prescribing'] }],
+        sites: [{ site: 'G99002', name: 'Riverside Practice', services: ['patient-record', 'prescribing'] }],
         patients: 6100,
         hazards: ['HAZ-001'],
+        byIcb: [{ id: 'org-icb', name: 'NHS Kent and Medway ICB', sites: 1, patients: 6100 }],
+        byRegion: [],
         at: { side: 'base', file: 'infrastructure.yaml', line: vpnA, column: 5 },
       },
     ]);
-    expect(out.reach).toEqual([{ asset: 'vpn-a', name: 'VPN concentrator A', before: 6100, after: 0, delta: -6100 }]);
+    // Reaching nothing at head, its places are the base's: where the 6,100 patients were.
+    expect(out.reach).toEqual([{ asset: 'vpn-a', name: 'VPN concentrator A', before: 6100, after: 0, delta: -6100, byIcb: [{ id: 'org-icb', name: 'NHS Kent and Medway ICB', sites: 1, patients: 6100 }], byRegion: [] }]);
     expect(code).toBe(0);
     const md = await markdown(r);
-    expect(table(md, 'Failure points removed')).toEqual(['| vpn\\-a VPN concentrator A | 1 | 6,100 |']);
-    expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 0 | −6,100 |']);
+    expect(table(md, 'Failure points removed')).toEqual(['| vpn\\-a VPN concentrator A | 1 | 6,100 | ICBs\\: NHS Kent and Medway ICB 1 site \\(6,100\\) |']);
+    expect(table(md, 'Blast radius: patients put at risk by each asset')).toEqual(['| vpn\\-a VPN concentrator A | 6,100 | 0 | −6,100 | ICBs\\: NHS Kent and Medway ICB 1 site \\(6,100\\) |']);
   });
 
   it('reports a common cause gained when a concentrator moves onto the other\'s software train, and lost when it moves off', async () => {
@@ -340,7 +345,7 @@ describe('failure points, common causes, coverage and reach', () => {
       ['emis-web', 27140, 28140, 1000],
       ['spine-eps', 27140, 28140, 1000],
     ]);
-    expect(table(await markdown(r), 'Blast radius: patients put at risk by each asset')[0]).toBe('| G99001/broadband Northgate Surgery broadband | 9,240 | 10,240 | \\+1,000 |');
+    expect(table(await markdown(r), 'Blast radius: patients put at risk by each asset')[0]).toBe('| G99001/broadband Northgate Surgery broadband | 9,240 | 10,240 | \\+1,000 | ICBs\\: NHS Kent and Medway ICB 1 site \\(10,240\\) |');
   });
 
   it('shows the fifteen largest changes in reach in the markdown and counts the rest; the JSON has them all', async () => {
@@ -360,7 +365,7 @@ describe('failure points, common causes, coverage and reach', () => {
     ]);
     const rows = table(await markdown(r), 'Blast radius: patients put at risk by each asset');
     expect(rows).toHaveLength(15 + 1);
-    expect(rows[14]).toBe('| G99011/firewall Practice 1 firewall | 0 | 1,000 | \\+1,000 |');
+    expect(rows[14]).toBe('| G99011/firewall Practice 1 firewall | 0 | 1,000 | \\+1,000 | ICBs\\: NHS Kent and Medway ICB 1 site \\(1,000\\) |');
     expect(rows[15]).toMatch(/^…and 1 more assets?\.$/);
   });
 

@@ -65,6 +65,7 @@ export { diffNotices, runDiffNotices, type DiffNoticeFinding, type DiffNoticeRes
 export { hazardFingerprint } from './diff/fingerprint.js';
 export { capacityChanged, type CapacityDiff, type CapacityLoadChange, type CapacitySide, type DegradedReachChange, type OverloadFigure, type ShortfallChange } from './diff/capacity-diff.js';
 export { type ScenarioChange, type ScenarioDiff, type ScenarioSide } from './diff/scenario-diff.js';
+export { placeList, placesOfSites, placesWords, type ByPlace } from './diff/diff-places.js';
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';

@@ -12,6 +12,7 @@ import {
   type Diagnostic,
   type DiffSide,
   type GuardResult,
+  type Register,
   type RegisterDiff,
 } from '@crr/core';
 import { EXIT, UsageError, type Io } from '../io.js';
@@ -20,6 +21,7 @@ import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../r
 import { diffView, escapeAll, mdEscape } from '../render/diff-view.js';
 import { capacitySummary } from '../render/capacity-diff-view.js';
 import { githubCommands, workflowCommand } from '../render/github.js';
+import type { SiteLabel } from '../render/reach.js';
 import { jsonEnvelope, type JsonEnvelope } from '../render/json-envelope.js';
 import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
@@ -113,6 +115,7 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
         headErrors: headCounts.errors,
         headWarnings: headCounts.warnings,
         headProblems: head.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ where: d.file ? `${d.file}${d.line ? `:${d.line}` : ''}` : '', code: d.code, message: d.message })),
+        siteLabels: siteLabels(head.register, base.register),
         template,
       });
       if (warning) io.stderr.write(`crr: warning: ${warning.message}\n  hint: ${warning.hint}\n`);
@@ -120,6 +123,13 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
     }
   }
   return fail ? EXIT.errors : EXIT.ok;
+}
+
+/** Each site's name, ODS code and list size, the head's first and then the base's (a site the change removed). */
+function siteLabels(head: Register, base: Register): Map<string, SiteLabel> {
+  const out = new Map<string, SiteLabel>();
+  for (const r of [head, base]) for (const s of r.sites) if (!out.has(s.id)) out.set(s.id, { name: s.name, code: s.ods ?? s.id, patients: s.listSize ?? 0 });
+  return out;
 }
 
 async function readAtRevision(io: Io, rev: string, dir: string, which: 'base' | 'head') {
@@ -165,11 +175,11 @@ export function diffJson(diff: RegisterDiff, guards: readonly GuardResult[], hea
 export function renderMarkdown(
   diff: RegisterDiff,
   guards: readonly GuardResult[],
-  options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; headProblems: { where: string; code: string; message: string }[]; template?: TemplateChoice },
+  options: { siteUrl: string | undefined; headErrors: number; headWarnings: number; headProblems: { where: string; code: string; message: string }[]; siteLabels?: ReadonlyMap<string, SiteLabel>; template?: TemplateChoice },
 ): { markdown: string; warning?: TemplateWarning } {
   // Every string is escaped for markdown before it reaches the template (escapeAll), so the
   // template prints with no further escaping (HTML entities would show in a PR comment).
-  const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings, headProblems: options.headProblems }));
+  const view = escapeAll(diffView(diff, guards, { ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}), headErrors: options.headErrors, headWarnings: options.headWarnings, headProblems: options.headProblems, ...(options.siteLabels ? { siteLabels: options.siteLabels } : {}) }));
   const { text, warning } = renderDiffTemplate(options.template ?? { own: false }, view);
   const note = warning ? `\n\n> crr: ${mdEscape(warning.message)} ${mdEscape(warning.hint)}\n` : '';
   return { markdown: (text + note).replace(/\n{3,}/g, '\n\n').trim() + '\n', ...(warning ? { warning } : {}) };

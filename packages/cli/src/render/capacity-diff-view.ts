@@ -1,4 +1,5 @@
-import { capacityChanged, toleranceMeasures, type CapacitySide, type RegisterDiff, type ScenarioChange, type ScenarioSide, type ShortfallChange, type ToleranceExceeded } from '@crr/core';
+import { capacityChanged, toleranceMeasures, type ByPlace, type CapacitySide, type RegisterDiff, type ScenarioChange, type ScenarioSide, type ShortfallChange, type ToleranceExceeded } from '@crr/core';
+import { regionsAndIcbs, siteNames, type SiteLabel } from './reach.js';
 
 /**
  * The capacity and scenario sections of `crr diff`, in words: the rows of the markdown comment
@@ -50,7 +51,7 @@ const worstChange = (b: CapacitySide | null, a: CapacitySide | null) => {
 };
 
 /** The view of the capacity and scenario sections, for the markdown template. */
-export function capacityView(diff: RegisterDiff, assetLink: (id: string) => { id: string; url: string | undefined }) {
+export function capacityView(diff: RegisterDiff, assetLink: (id: string) => { id: string; url: string | undefined }, labels: ReadonlyMap<string, SiteLabel> = new Map()) {
   const c = diff.capacity;
   const changed = capacityChanged(c);
   const shortfalls = shortfallRows(diff);
@@ -74,14 +75,17 @@ export function capacityView(diff: RegisterDiff, assetLink: (id: string) => { id
       what: changeWords[which],
       failure: s.kind === 'capacity-n-1' ? `N-1: if ${s.failed} fails` : 'at peak, nothing failed',
       overloaded: overloadText(s),
-      sites: `${n(s.sites.length)}: ${s.sites.slice(0, 8).join(', ')}${s.sites.length > 8 ? ` and ${s.sites.length - 8} more` : ''}`,
+      sites: `${n(s.sites.length)}: ${siteNames(s.sites, labels)}`,
       patients: n(s.patients),
       hazards: s.hazards.join(', ') || 'none',
+      where: whereCell(s),
     })),
+    shortfallsWhere: shortfalls.some(({ change }) => hasPlaces(change)),
     degradedReach: [
-      ...c.degradedReach.scenarios.map((d) => ({ failure: `scenario ${d.id}`, ...reachCells(d) })),
-      ...c.degradedReach.nMinusOne.map((d) => ({ failure: `if ${d.id} fails (N-1)`, ...reachCells(d) })),
+      ...c.degradedReach.scenarios.map((d) => ({ failure: `scenario ${d.id}`, ...reachCells(d), where: whereCell(d) })),
+      ...c.degradedReach.nMinusOne.map((d) => ({ failure: `if ${d.id} fails (N-1)`, ...reachCells(d), where: whereCell(d) })),
     ],
+    degradedReachWhere: [...c.degradedReach.scenarios, ...c.degradedReach.nMinusOne].some(hasPlaces),
     hasScenarios: diff.scenarios.list.length > 0,
     scenariosChanged: scenarios.length > 0,
     scenarioLine: `No change to the ${plural(diff.scenarios.list.length, 'named scenario')}: each cuts, degrades and overloads what it did.`,
@@ -94,9 +98,22 @@ export function capacityView(diff: RegisterDiff, assetLink: (id: string) => { id
       overloads: `${overloadsText(s.before)} → ${overloadsText(s.after)}`,
       // The head is judged by the base's tolerance when the scenario exists there (a change cannot relax it).
       tolerance: `${toleranceText(s.before, s.before?.exceeded ?? [])} → ${!s.after ? '—' : s.before ? (s.before.tolerance ? (s.pastAtHead.length ? `past: ${exceededText(s.pastAtHead)}` : 'within') : 'no tolerance') : toleranceText(s.after, s.pastAtHead)}`,
+      where: scenarioWhere(s),
     })),
+    scenariosWhere: scenarios.some((s) => scenarioWhere(s) !== ''),
     unchangedScenarios: diff.scenarios.unchanged && scenarios.length ? `${plural(diff.scenarios.unchanged, 'other scenario')} unchanged.` : '',
   };
+}
+
+/** Places in a table cell, with the wording of "New common causes", at most three of each tier. */
+export const whereCell = (r: ByPlace) => regionsAndIcbs(r, 3) ?? '';
+export const hasPlaces = (r: ByPlace) => r.byIcb.length + r.byRegion.length > 0;
+
+/** Where a scenario cuts and degrades, at head (at base for a removed scenario). */
+function scenarioWhere(s: ScenarioChange): string {
+  const side = s.after ?? s.before;
+  if (!side) return '';
+  return [...(hasPlaces(side.cut) ? [`cut: ${whereCell(side.cut)}`] : []), ...(hasPlaces(side.degraded) ? [`degraded: ${whereCell(side.degraded)}`] : [])].join('; ');
 }
 
 function reachCells(d: { sitesBefore: number; sitesAfter: number; patientsBefore: number; patientsAfter: number }) {

@@ -1,6 +1,6 @@
 import { slugOf, type GuardResult, type RegisterDiff } from '@crr/core';
-import { capacityChangeCount, capacityView } from './capacity-diff-view.js';
-import { regionsAndIcbs } from './reach.js';
+import { capacityChangeCount, capacityView, hasPlaces, whereCell } from './capacity-diff-view.js';
+import { regionsAndIcbs, siteNames, type SiteLabel } from './reach.js';
 
 /**
  * Markdown-safe text: every character markdown or HTML could read as syntax is escaped, so a
@@ -55,8 +55,16 @@ const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 export function diffView(
   diff: RegisterDiff,
   guards: readonly GuardResult[],
-  options: { siteUrl?: string; headErrors: number; headWarnings: number; headProblems?: readonly { where: string; code: string; message: string }[] },
+  options: {
+    siteUrl?: string;
+    headErrors: number;
+    headWarnings: number;
+    headProblems?: readonly { where: string; code: string; message: string }[];
+    /** Sites by name in the tables (the head's, then the base's); ids alone without it. */
+    siteLabels?: ReadonlyMap<string, SiteLabel>;
+  },
 ) {
+  const labels = options.siteLabels ?? new Map<string, SiteLabel>();
   const tripped = guards.filter((g) => g.findings.length);
   const link = (section: string, id: string) => (options.siteUrl ? safeUrl(`${options.siteUrl.replace(/\/?$/, '/')}${section}/${slugOf(id)}/index.html`) : undefined);
   const hazardLink = (id: string) => ({ id, url: link('hazards', id) });
@@ -88,18 +96,22 @@ export function diffView(
     controlsRemoved: diff.controls.removedFromHazard.map((c) => ({ ...c, replacedText: c.replaced ? 'yes' : 'no' })),
     controlsWeakened: diff.controls.weakened,
     evidenceExpired: diff.controls.evidenceExpired,
-    failurePointsGained: diff.failurePoints.gained.map((f) => ({ ...assetLink(f.asset), name: f.name, sites: f.sites.length, siteList: f.sites.slice(0, 8).map((s) => s.site).join(', ') + (f.sites.length > 8 ? ` and ${f.sites.length - 8} more` : ''), patients: f.patients.toLocaleString('en-GB'), hazards: f.hazards.join(', ') || 'none' })),
-    failurePointsLost: diff.failurePoints.lost.map((f) => ({ id: f.asset, name: f.name, sites: f.sites.length, patients: f.patients.toLocaleString('en-GB') })),
+    failurePointsGained: diff.failurePoints.gained.map((f) => ({ ...assetLink(f.asset), name: f.name, sites: f.sites.length, siteList: siteNames(f.sites.map((x) => x.site), labels), patients: f.patients.toLocaleString('en-GB'), hazards: f.hazards.join(', ') || 'none', where: whereCell(f) })),
+    failurePointsLost: diff.failurePoints.lost.map((f) => ({ id: f.asset, name: f.name, sites: f.sites.length, patients: f.patients.toLocaleString('en-GB'), where: whereCell(f) })),
+    // A "where" column only when the register has places: a register without them keeps its narrow tables.
+    failurePointsGainedWhere: diff.failurePoints.gained.some(hasPlaces),
+    failurePointsLostWhere: diff.failurePoints.lost.some(hasPlaces),
     // Where the reach falls, by region and ICB (empty for a register without places).
     commonCausesGained: diff.commonCauses.gained.map((f) => ({ title: f.title, patients: f.reach.patients.toLocaleString('en-GB'), places: regionsAndIcbs(f.reach) ?? '' })),
     commonCausesLost: diff.commonCauses.lost.map((f) => ({ title: f.title })),
     coverageLost: diff.coverage.lost.map((f) => ({ title: f.title.replace(/^No hazard names: /, ''), patients: f.reach.patients.toLocaleString('en-GB'), places: regionsAndIcbs(f.reach) ?? '' })),
     coverageGained: diff.coverage.gained.map((f) => ({ title: f.title.replace(/^No hazard names: /, '') })),
-    reach: diff.reach.slice(0, 15).map((r) => ({ ...assetLink(r.asset), name: r.name, before: r.before.toLocaleString('en-GB'), after: r.after.toLocaleString('en-GB'), delta: signed(r.delta) })),
+    reach: diff.reach.slice(0, 15).map((r) => ({ ...assetLink(r.asset), name: r.name, before: r.before.toLocaleString('en-GB'), after: r.after.toLocaleString('en-GB'), delta: signed(r.delta), where: whereCell(r) })),
+    reachWhere: diff.reach.slice(0, 15).some(hasPlaces),
     moreReach: Math.max(0, diff.reach.length - 15),
     moreReachWord: diff.reach.length - 15 === 1 ? 'asset' : 'assets',
     acceptances: diff.acceptances.noLongerHold.map((a) => ({ ...a, fieldList: a.fields.join(', ') })),
-    ...capacityView(diff, assetLink),
+    ...capacityView(diff, assetLink, labels),
   };
 }
 

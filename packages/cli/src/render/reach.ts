@@ -1,4 +1,4 @@
-import type { PlaceReach, Reach } from '@crr/core';
+import { placeList, placesWords, type PlaceReach, type Reach } from '@crr/core';
 import { safeLine } from './safe-text.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -25,8 +25,7 @@ export function shortList(ids: readonly string[], max = 8): string {
  * as the core sorts them. Read at national scale, where a list of ODS codes says nothing.
  */
 export function placesLine(places: readonly PlaceReach[], max = 8): string {
-  const shown = places.slice(0, max).map((p) => `${safeLine(p.name)} ${n(p.sites)} site${p.sites === 1 ? '' : 's'} (${n(p.patients)})`);
-  return places.length <= max ? shown.join('; ') : `${shown.join('; ')} and ${n(places.length - max)} more`;
+  return placeList(places, max, safeLine);
 }
 
 /**
@@ -34,8 +33,8 @@ export function placesLine(places: readonly PlaceReach[], max = 8): string {
  * or undefined when the reach is in no place (a register without regions or ICBs).
  */
 export function regionsAndIcbs(r: Pick<Reach, 'byRegion' | 'byIcb'>, max = 5): string | undefined {
-  const parts = [...(r.byRegion.length ? [`Regions: ${placesLine(r.byRegion, max)}`] : []), ...(r.byIcb.length ? [`ICBs: ${placesLine(r.byIcb, max)}`] : [])];
-  return parts.length ? parts.join('; ') : undefined;
+  // One wording with the guards' messages in the core (diff-places.ts); register names escaped here.
+  return placesWords(r, max, safeLine);
 }
 
 /** What a list of sites is shown by: its name and its ODS code (or id), and its list size to order it. */

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/analyse.js';
 import type { CapacityLoad } from '../analysis/capacity.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Register } from '../model/register.js';
+import { nowhere, placesOfReach, placesOfSites, type ByPlace } from './diff-places.js';
 import type { At } from './register-diff.js';
 
 /** A capacity-limited asset at one side of a change: its limit, its load at peak, and the worst N-1 load. */
@@ -39,9 +40,9 @@ export interface OverloadFigure {
 /**
  * An overload at peak (`capacity:<asset>`) or an N-1 shortfall (`capacity-n-1:<failed>`) that a
  * change creates, makes worse, or resolves. Figures are the head's (new, grown) or the base's
- * (resolved).
+ * (resolved), and so are `byIcb`/`byRegion`: where `sites` are.
  */
-export interface ShortfallChange {
+export interface ShortfallChange extends ByPlace {
   /** The finding's id, stable across versions. */
   finding: string;
   kind: 'capacity' | 'capacity-n-1';
@@ -61,8 +62,11 @@ export interface ShortfallChange {
   at?: At;
 }
 
-/** Sites and patients put at risk by one failure, before and after. */
-export interface DegradedReachChange {
+/**
+ * Sites and patients put at risk by one failure, before and after. `byIcb`/`byRegion`: where the
+ * sites at risk are at head, or at base when none is at head.
+ */
+export interface DegradedReachChange extends ByPlace {
   /** A scenario id, or the asset whose failure (N-1) is measured. */
   id: string;
   sitesBefore: number;
@@ -178,6 +182,7 @@ function shortfallChanges(base: Side, head: Side, kind: 'capacity' | 'capacity-n
       sites: [...f.reach.sites].sort(sortIds),
       patients: f.reach.patients,
       hazards: f.hazards,
+      ...placesOfReach(f.reach),
       ...(first ? { at: { side: sideName, file: first.source.file, line: first.source.line, column: first.source.column } } : {}),
     };
   };
@@ -203,13 +208,18 @@ function scenarioReach(base: Side, head: Side): DegradedReachChange[] {
   const h = new Map(head.analysis.scenarios.map((s) => [s.id, s] as const));
   const ids = [...h.keys(), ...[...b.keys()].filter((id) => !h.has(id))];
   return ids
-    .map((id) => ({
-      id,
-      sitesBefore: b.get(id)?.degradedReach.sites.length ?? 0,
-      sitesAfter: h.get(id)?.degradedReach.sites.length ?? 0,
-      patientsBefore: b.get(id)?.degradedReach.patients ?? 0,
-      patientsAfter: h.get(id)?.degradedReach.patients ?? 0,
-    }))
+    .map((id) => {
+      const after = h.get(id)?.degradedReach;
+      const where = after?.sites.length ? after : b.get(id)?.degradedReach;
+      return {
+        id,
+        sitesBefore: b.get(id)?.degradedReach.sites.length ?? 0,
+        sitesAfter: after?.sites.length ?? 0,
+        patientsBefore: b.get(id)?.degradedReach.patients ?? 0,
+        patientsAfter: after?.patients ?? 0,
+        ...(where ? placesOfReach(where) : nowhere()),
+      };
+    })
     .filter((c) => c.sitesBefore !== c.sitesAfter || c.patientsBefore !== c.patientsAfter);
 }
 
@@ -217,12 +227,14 @@ function nMinusOneReach(base: Side, head: Side): DegradedReachChange[] {
   const patients = (s: Side) => new Map(s.register.sites.map((x) => [x.id, x.listSize ?? 0] as const));
   const atRisk = (s: Side) => {
     const p = patients(s);
-    return new Map(s.analysis.capacity.nMinusOne.map((n) => [n.failed, { sites: n.sitesAtRisk.length, patients: n.sitesAtRisk.reduce((t, id) => t + (p.get(id) ?? 0), 0) }] as const));
+    return new Map(s.analysis.capacity.nMinusOne.map((n) => [n.failed, { list: n.sitesAtRisk, sites: n.sitesAtRisk.length, patients: n.sitesAtRisk.reduce((t, id) => t + (p.get(id) ?? 0), 0) }] as const));
   };
   const b = atRisk(base);
   const h = atRisk(head);
   const ids = [...new Set([...b.keys(), ...h.keys()])].sort(sortIds);
   return ids
     .map((id) => ({ id, sitesBefore: b.get(id)?.sites ?? 0, sitesAfter: h.get(id)?.sites ?? 0, patientsBefore: b.get(id)?.patients ?? 0, patientsAfter: h.get(id)?.patients ?? 0 }))
-    .filter((c) => c.sitesBefore !== c.sitesAfter || c.patientsBefore !== c.patientsAfter);
+    .filter((c) => c.sitesBefore !== c.sitesAfter || c.patientsBefore !== c.patientsAfter)
+    // Places only for the changes listed: each is a pass over its sites.
+    .map((c) => ({ ...c, ...(c.sitesAfter ? placesOfSites(head.register, h.get(c.id)!.list) : c.sitesBefore ? placesOfSites(base.register, b.get(c.id)!.list) : nowhere()) }));
 }

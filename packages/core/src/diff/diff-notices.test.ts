@@ -4,7 +4,7 @@ import { diffNotices, runDiffNotices } from './diff-notices.js';
 import type { RegisterDiff } from './register-diff.js';
 
 const at = { side: 'head' as const, file: 'h.yaml', line: 3, column: 5 };
-const point = (asset: string, hazards: string[]) => ({ asset, name: asset, sites: [{ site: 'G1', services: ['prescribing'] }], patients: 900, hazards, at });
+const point = (asset: string, hazards: string[]) => ({ asset, name: asset, sites: [{ site: 'G1', name: 'G1', services: ['prescribing'] }], patients: 900, hazards, at, byIcb: [], byRegion: [] });
 const diff = {
   acceptances: { noLongerHold: [{ acceptance: 'ACC-1', hazard: 'HAZ-1', fields: ['residualRisk'], before: 'a', after: 'b', at }], added: [] },
   failurePoints: { gained: [point('vpn-a', []), point('vpn-b', ['HAZ-2'])], lost: [] },

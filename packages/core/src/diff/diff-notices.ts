@@ -1,4 +1,5 @@
 import { defineCode } from '../diagnostics/code.js';
+import { placesSentence } from './diff-places.js';
 import type { GuardFinding } from './guards.js';
 import type { RegisterDiff } from './register-diff.js';
 
@@ -36,6 +37,7 @@ export function staleAcceptances(diff: RegisterDiff): DiffNoticeFinding[] {
   }));
 }
 
+
 /** CRR-G006: each new single failure point that a hazard already names (CRR-G004 covers the rest). */
 export function namedFailurePoints(diff: RegisterDiff): DiffNoticeFinding[] {
   return diff.failurePoints.gained
@@ -43,7 +45,7 @@ export function namedFailurePoints(diff: RegisterDiff): DiffNoticeFinding[] {
     .map((f) => ({
       record: f.asset,
       ...(f.at ? { at: f.at } : {}),
-      message: `\`${f.asset}\` becomes a single failure point for ${f.sites.length} site(s) (${f.patients} patients); hazards naming it: ${f.hazards.join(', ')}.`,
+      message: `\`${f.asset}\` becomes a single failure point for ${f.sites.length} site(s) (${f.patients} patients); hazards naming it: ${f.hazards.join(', ')}.${placesSentence(f)}`,
     }));
 }
 

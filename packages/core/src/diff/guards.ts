@@ -2,6 +2,7 @@ import { toleranceMeasures } from '../analysis/named-scenarios.js';
 import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { CodeDefinition } from '../diagnostics/code.js';
 import type { Policy } from '../model/manifest.js';
+import { placesSentence } from './diff-places.js';
 import type { At, RegisterDiff } from './register-diff.js';
 
 export interface GuardFinding {
@@ -92,7 +93,7 @@ const uncoveredFailurePoint = defineGuard({
       .map((f) => ({
         record: f.asset,
         ...(f.at ? { at: f.at } : {}),
-        message: `\`${f.asset}\` (${f.name}) becomes a single failure point for ${f.sites.length} site${f.sites.length === 1 ? '' : 's'} (${f.patients.toLocaleString('en-GB')} patients): ${f.sites.slice(0, 5).map((s) => `${s.site} (${s.services.join(', ')})`).join('; ')}${f.sites.length > 5 ? ` and ${f.sites.length - 5} more` : ''}. No hazard names it.`,
+        message: `\`${f.asset}\` (${f.name}) becomes a single failure point for ${f.sites.length} site${f.sites.length === 1 ? '' : 's'} (${f.patients.toLocaleString('en-GB')} patients): ${f.sites.slice(0, 5).map((s) => `${s.site} (${s.services.join(', ')})`).join('; ')}${f.sites.length > 5 ? ` and ${f.sites.length - 5} more` : ''}.${placesSentence(f)} No hazard names it.`,
         hint: `Name \`${f.asset}\` in a hazard's causes (by id or selector), or keep the redundancy these sites had.`,
       })),
 });
@@ -116,8 +117,8 @@ const uncoveredCapacityShortfall = defineGuard({
           ...(c.at ? { at: c.at } : {}),
           message:
             c.kind === 'capacity'
-              ? `At peak, ${over}, for ${sites}. No hazard names it.`
-              : `If \`${c.failed}\` fails, ${over}, for ${sites}. No hazard names ${names}.`,
+              ? `At peak, ${over}, for ${sites}.${placesSentence(c)} No hazard names it.`
+              : `If \`${c.failed}\` fails, ${over}, for ${sites}.${placesSentence(c)} No hazard names ${names}.`,
           hint: `Name ${names} in a hazard's causes (by id or selector), or keep the load within ${c.overloaded.length === 1 ? 'its limit' : 'their limits'}${c.kind === 'capacity-n-1' ? ` when \`${c.failed}\` fails` : ''}.`,
         };
       }),

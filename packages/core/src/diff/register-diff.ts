@@ -6,6 +6,7 @@ import type { Register, Source, Sourced } from '../model/register.js';
 import { hazardRisk } from '../risk/hazard-risk.js';
 import { isEvidenceExpired, latestExpiry } from '../rules/expired-evidence.js';
 import { capacityDiff, type CapacityDiff } from './capacity-diff.js';
+import { nowhere, placesOfReach, placesOfSites, type ByPlace } from './diff-places.js';
 import { acceptedFieldsChanged, canonical, hazardFingerprint } from './fingerprint.js';
 import { scenarioDiff, type ScenarioDiff } from './scenario-diff.js';
 
@@ -47,7 +48,12 @@ export interface RatingChange {
   at: At;
 }
 
-export interface ReachChange {
+/**
+ * An asset whose blast radius changed. `byIcb`/`byRegion` are where its reach falls at head, or
+ * at base when it reaches nothing at head (removed, or no longer a failure point): the places
+ * the figure that is not zero speaks of.
+ */
+export interface ReachChange extends ByPlace {
   asset: string;
   name: string;
   before: number;
@@ -55,11 +61,12 @@ export interface ReachChange {
   delta: number;
 }
 
-export interface FailurePointChange {
+/** `byIcb`/`byRegion`: where `sites` are, at the side the change is read from (head for gains, base for losses). */
+export interface FailurePointChange extends ByPlace {
   asset: string;
   name: string;
-  /** Sites for which it became (or stopped being) a failure point, with the services cut. */
-  sites: { site: string; services: string[] }[];
+  /** Sites for which it became (or stopped being) a failure point, with the site's name and the services cut. */
+  sites: { site: string; name: string; services: string[] }[];
   patients: number;
   /** Hazards naming the asset, at head (for gains) or base (for losses). */
   hazards: string[];
@@ -183,7 +190,9 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
   for (const id of [...new Set([...reachBefore.keys(), ...reachAfter.keys()])].sort(sortIds)) {
     const before = reachBefore.get(id)?.reach.patients ?? 0;
     const after = reachAfter.get(id)?.reach.patients ?? 0;
-    if (before !== after) reach.push({ asset: id, name: reachAfter.get(id)?.name ?? reachBefore.get(id)?.name ?? id, before, after, delta: after - before });
+    if (before === after) continue;
+    const where = after ? reachAfter.get(id)!.reach : reachBefore.get(id)?.reach;
+    reach.push({ asset: id, name: reachAfter.get(id)?.name ?? reachBefore.get(id)?.name ?? id, before, after, delta: after - before, ...(where ? placesOfReach(where) : nowhere()) });
   }
   reach.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || sortIds(a.asset, b.asset));
 
@@ -268,8 +277,14 @@ function failurePointChanges(base: DiffSide, head: DiffSide): RegisterDiff['fail
   const before = pairs(base.analysis);
   const after = pairs(head.analysis);
   const patientsOf = (r: Register) => new Map(r.sites.map((s) => [s.id, s.listSize ?? 0] as const));
+  const namesOf = (r: Register) => {
+    const m = new Map<string, string>();
+    for (const s of r.sites) if (!m.has(s.id)) m.set(s.id, s.name);
+    return m;
+  };
   const change = (from: Map<string, Map<string, string[]>>, to: Map<string, Map<string, string[]>>, side: DiffSide, sideName: 'base' | 'head'): FailurePointChange[] => {
     const patients = patientsOf(side.register);
+    const names = namesOf(side.register);
     const hazards = new Map(side.analysis.assets.map((a) => [a.id, a.hazards] as const));
     const assets = new Map(side.register.assets.map((a) => [a.id, a] as const));
     const out: FailurePointChange[] = [];
@@ -281,8 +296,9 @@ function failurePointChanges(base: DiffSide, head: DiffSide): RegisterDiff['fail
       out.push({
         asset,
         name: a?.name ?? asset,
-        sites: fresh.map(([site, services]) => ({ site, services: [...services].sort() })).sort((x, y) => sortIds(x.site, y.site)),
+        sites: fresh.map(([site, services]) => ({ site, name: names.get(site) ?? site, services: [...services].sort() })).sort((x, y) => sortIds(x.site, y.site)),
         patients: fresh.reduce((n, [site]) => n + (patients.get(site) ?? 0), 0),
+        ...placesOfSites(side.register, fresh.map(([site]) => site)),
         hazards: hazards.get(asset) ?? [],
         ...(a ? { at: at(sideName, a.source) } : {}),
       });

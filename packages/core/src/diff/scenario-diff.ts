@@ -2,13 +2,15 @@ import type { Analysis } from '../analysis/analyse.js';
 import { pastTolerance, type ScenarioResult, type ToleranceExceeded } from '../analysis/named-scenarios.js';
 import type { Register } from '../model/register.js';
 import type { Tolerance } from '../model/scenario.js';
+import { placesOfReach, type ByPlace } from './diff-places.js';
 import type { At } from './register-diff.js';
 
 /** A named scenario at one side of a change, in the figures its tolerance caps. */
 export interface ScenarioSide {
   title: string;
-  cut: { sites: number; patients: number };
-  degraded: { sites: number; patients: number };
+  /** What it cuts at this side, and where (by ICB and region, largest first). */
+  cut: { sites: number; patients: number } & ByPlace;
+  degraded: { sites: number; patients: number } & ByPlace;
   overloads: { asset: string; unit: string; limit: number; load: number; shortfall: number }[];
   tolerance?: Tolerance;
   /** Measures past this side's own tolerance; empty when within it (or it has none). */
@@ -56,13 +58,17 @@ interface Side {
 function sideOf(r: ScenarioResult): ScenarioSide {
   return {
     title: r.title,
-    cut: { sites: r.reach.sites.length, patients: r.reach.patients },
-    degraded: { sites: r.degradedReach.sites.length, patients: r.degradedReach.patients },
+    cut: { sites: r.reach.sites.length, patients: r.reach.patients, ...placesOfReach(r.reach) },
+    degraded: { sites: r.degradedReach.sites.length, patients: r.degradedReach.patients, ...placesOfReach(r.degradedReach) },
     overloads: r.overloaded.map((o) => ({ asset: o.asset, unit: o.unit, limit: o.limit, load: o.load, shortfall: o.shortfall })),
     ...(r.tolerance ? { tolerance: r.tolerance } : {}),
     exceeded: r.exceeded,
   };
 }
+
+/** A side's figures without its places: a place renamed is not a change to what the scenario does. */
+const figuresOf = (s: ScenarioSide) =>
+  JSON.stringify({ ...s, cut: { sites: s.cut.sites, patients: s.cut.patients }, degraded: { sites: s.degraded.sites, patients: s.degraded.patients } });
 
 /** Each named scenario before and after a change, and what the change pushed past its tolerance. */
 export function scenarioDiff(base: Side, head: Side): ScenarioDiff {
@@ -84,7 +90,7 @@ export function scenarioDiff(base: Side, head: Side): ScenarioDiff {
     list.push({
       id,
       title: after.title,
-      change: !before ? 'added' : JSON.stringify(before) === JSON.stringify(afterSide) ? 'unchanged' : 'changed',
+      change: !before ? 'added' : figuresOf(before) === figuresOf(afterSide) ? 'unchanged' : 'changed',
       before,
       after: afterSide,
       pastAtHead,
