@@ -44,7 +44,9 @@ export function safeText(s: string): string {
  * written as `\uXXXX` escapes, so the JSON parses back to exactly the same strings.
  */
 export function jsonText(value: unknown): string {
-  return safeText(JSON.stringify(value, null, 2)) + '\n';
+  // The line feed is added before escaping (safeText keeps it): escaping after would leave a
+  // concatenation that the output guard must copy again, ~50 MB for a national analysis.
+  return safeText(JSON.stringify(value, null, 2) + '\n');
 }
 
 /**

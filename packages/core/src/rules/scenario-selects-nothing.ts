@@ -1,5 +1,5 @@
 import { assetPlacesOf } from '../analysis/asset-places.js';
-import { selectAssets } from '../analysis/selector-match.js';
+import { selectorMatches } from '../analysis/selector-match.js';
 import { unknownPlaces } from '../analysis/selector-places.js';
 import { selectorPatternProblem } from '../model/selector.js';
 import { defineRule } from './rule.js';
@@ -22,7 +22,10 @@ export const scenarioSelectsNothing = defineRule({
       // Nothing named but wildcards (CRR-E056) or a pattern past the limits (CRR-E058): already an error.
       // A place the register does not have (CRR-E069): already an error.
       if (patterns.every((p) => /^\**$/.test(p.pattern)) || patterns.some((p) => selectorPatternProblem(p.pattern)) || unknownPlaces(register, s.select).length) continue;
-      if (selectAssets(s.select, register.assets, assetPlacesOf(register)).length) continue;
+      // Whether any asset matches, not which: the first match settles it.
+      const places = assetPlacesOf(register);
+      const select = s.select;
+      if (register.assets.some((a) => selectorMatches(select, a, places))) continue;
       const written = patterns.map((p) => `${p.key}: ${p.pattern}`).join(', ');
       yield {
         at: s.source,
