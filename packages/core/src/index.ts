@@ -60,6 +60,7 @@ export type * from './report/report-data.js';
 export { slugOf, findingSlug, slugIndex, isSafeSlug, SLUG_MAX_LENGTH } from './report/refs.js';
 export { registerExport } from './report/register-export.js';
 export { diffRegisters, type RegisterDiff, type DiffSide, type At, type FieldChange, type RatingChange, type FailurePointChange, type HazardRef, type ReachChange } from './diff/register-diff.js';
+export { diffAnalysis, type DiffAnalysis, type DiffAssetImpact } from './diff/diff-analysis.js';
 export { guards, runGuards, type Guard, type GuardFinding, type GuardResult } from './diff/guards.js';
 export { diffNotices, runDiffNotices, type DiffNoticeFinding, type DiffNoticeResult } from './diff/diff-notices.js';
 export { hazardFingerprint } from './diff/fingerprint.js';

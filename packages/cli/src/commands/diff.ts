@@ -1,6 +1,7 @@
 import {
   analyse,
   countBySeverity,
+  diffAnalysis,
   diffCatalogue,
   diffRegisters,
   GitError,
@@ -30,6 +31,7 @@ import { resolveDir } from './common.js';
 import { renderDiffTemplate, templateAtRevision, templateFromFolder, type TemplateChoice, type TemplateWarning } from './diff-template.js';
 import { isFolder } from '../register-root.js';
 import { checkRegisterRoot } from './load.js';
+import { collectGarbage } from './collect-garbage.js';
 
 export { TEMPLATE_OVERRIDE } from './diff-template.js';
 
@@ -79,9 +81,14 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
         `The register at ${label} (the ${which}) has a chain of needs too deep to analyse (CRR-E062${deep.file ? ` at ${deep.file}${deep.line ? `:${deep.line}` : ''}` : ''}), so changes cannot be measured.`,
         'Run `crr validate` on it to see the chain, and shorten it: no real supply chain is that deep.',
       );
-    return { label, register, analysis: analyse(register, { asOf }), diagnostics: all };
+    // Only what the diff compares is kept of the analysis (diffAnalysis): the base's is held
+    // while the head is analysed.
+    return { label, register, analysis: diffAnalysis(analyse(register, { asOf })), diagnostics: all };
   };
   const base = await load('base', baseArg);
+  // The base's analysis garbage collected before the head's starts: the two would otherwise
+  // add up in the peak (a national diff went past 500 MB).
+  collectGarbage();
   const head = await load('head', headArg);
   const headCounts = countBySeverity(head.diagnostics);
 

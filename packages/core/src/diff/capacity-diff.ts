@@ -1,7 +1,7 @@
-import type { Analysis } from '../analysis/analyse.js';
 import type { CapacityLoad } from '../analysis/capacity.js';
 import type { Finding } from '../analysis/finding.js';
 import type { Register } from '../model/register.js';
+import type { DiffAnalysis } from './diff-analysis.js';
 import { nowhere, placesOfReach, placesOfSites, type ByPlace } from './diff-places.js';
 import type { At } from './register-diff.js';
 
@@ -95,7 +95,7 @@ export interface CapacityDiff {
 
 interface Side {
   register: Register;
-  analysis: Analysis;
+  analysis: DiffAnalysis;
 }
 
 /** Assets by id, built once per register (a national register has tens of thousands). */

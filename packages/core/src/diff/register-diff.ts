@@ -1,4 +1,3 @@
-import type { Analysis } from '../analysis/analyse.js';
 import type { Finding } from '../analysis/finding.js';
 import { controlStatuses } from '../model/control.js';
 import type { Hazard } from '../model/hazard.js';
@@ -6,15 +5,16 @@ import type { Register, Source, Sourced } from '../model/register.js';
 import { hazardRisk } from '../risk/hazard-risk.js';
 import { isEvidenceExpired, latestExpiry } from '../rules/expired-evidence.js';
 import { capacityDiff, type CapacityDiff } from './capacity-diff.js';
+import type { DiffAnalysis } from './diff-analysis.js';
 import { nowhere, placesOfReach, placesOfSites, type ByPlace } from './diff-places.js';
 import { acceptedFieldsChanged, canonical, hazardFingerprint } from './fingerprint.js';
 import { scenarioDiff, type ScenarioDiff } from './scenario-diff.js';
 
-/** One side of a comparison: a register, its analysis, and what it was read from. */
+/** One side of a comparison: a register, its analysis (a full one, or cut by `diffAnalysis`), and what it was read from. */
 export interface DiffSide {
   label: string;
   register: Register;
-  analysis: Analysis;
+  analysis: DiffAnalysis;
 }
 
 /** Where something is written, for annotations: the side it is on, file and line. */
@@ -178,7 +178,7 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
   }
 
   // --- The analysis: failure points, common causes, coverage, reach.
-  const findingIds = (a: Analysis, kind: string) => new Map(a.findings.filter((f) => f.kind === kind).map((f) => [f.id, f] as const));
+  const findingIds = (a: DiffAnalysis, kind: string) => new Map(a.findings.filter((f) => f.kind === kind).map((f) => [f.id, f] as const));
   const gainedLost = (kind: string) => {
     const b = findingIds(base.analysis, kind);
     const h = findingIds(head.analysis, kind);
@@ -227,7 +227,7 @@ export function diffRegisters(base: DiffSide, head: DiffSide, options: { asOf: s
  * went away was not covered: there is nothing left to cover.) Lost lists the head's findings,
  * gained the head's findings now covered, so both carry the finding ids.
  */
-function coverageChanges(base: Analysis, head: Analysis): RegisterDiff['coverage'] {
+function coverageChanges(base: DiffAnalysis, head: DiffAnalysis): RegisterDiff['coverage'] {
   const uncovered = (f: Finding) => f.coverage === 'gap' || f.coverage === 'partial';
   const before = new Map(base.findings.filter(uncovered).map((f) => [f.id, f] as const));
   const after = new Map(head.findings.filter(uncovered).map((f) => [f.id, f] as const));
@@ -262,7 +262,7 @@ function fieldChanges(before: Sourced<Hazard>, after: Sourced<Hazard>): FieldCha
 
 /** (asset, site) failure points at one side but not the other, by asset, with the patients of those sites. */
 function failurePointChanges(base: DiffSide, head: DiffSide): RegisterDiff['failurePoints'] {
-  const pairs = (a: Analysis) => {
+  const pairs = (a: DiffAnalysis) => {
     const map = new Map<string, Map<string, string[]>>();
     for (const p of a.failurePoints)
       for (const asset of p.assets) {

@@ -1,6 +1,6 @@
-import type { Analysis } from '../analysis/analyse.js';
 import { pastTolerance, type ScenarioResult, type ToleranceExceeded } from '../analysis/named-scenarios.js';
 import type { Register } from '../model/register.js';
+import type { DiffAnalysis } from './diff-analysis.js';
 import type { Tolerance } from '../model/scenario.js';
 import { placesOfReach, type ByPlace } from './diff-places.js';
 import type { At } from './register-diff.js';
@@ -51,7 +51,7 @@ export interface ScenarioDiff {
 
 interface Side {
   register: Register;
-  analysis: Analysis;
+  analysis: DiffAnalysis;
 }
 
 
