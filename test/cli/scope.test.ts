@@ -66,6 +66,34 @@ describe('crr what-if --scope', () => {
   });
 });
 
+describe('crr analyse --scope', () => {
+  it('shows the findings that reach the place, counted for it, and says from where', async () => {
+    const whole = JSON.parse((await runCli(['analyse', register.dir, '--format', 'json', ...AS_OF])).stdout);
+    const r = await runCli(['analyse', register.dir, '--scope', 'qks', '--format', 'json', ...AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const seen = JSON.parse(r.stdout);
+    expect(seen.scope).toEqual({ id: 'icb-km', name: 'NHS Kent and Medway ICB', tier: 'icb', ods: 'QKS' });
+    expect(seen.summary).toMatchObject({ practices: 2, patients: 3000 });
+    expect(whole.summary).toMatchObject({ practices: 4, patients: 15000 });
+    const ids = (a: { findings: { id: string }[] }) => a.findings.map((f) => f.id);
+    // EMIS Web cuts every practice: kept, counted for the place; Sussex's concentrator is not the place's.
+    expect(seen.findings.find((f: { id: string }) => f.id === 'failure-point:emis-web').reach).toMatchObject({ sites: ['K1', 'K2'], patients: 3000 });
+    expect(ids(whole)).toContain('failure-point:vpn-sx');
+    expect(ids(seen)).not.toContain('failure-point:vpn-sx');
+    const text = await runCli(['analyse', register.dir, '--scope', 'QKS', ...AS_OF]);
+    expect(text.stdout.split('\n')[0]).toMatch(/as of 2026-11-21, as seen from NHS Kent and Medway ICB \(QKS\)$/);
+    expect(text.stdout).not.toContain('S one');
+  });
+
+  it('refuses a place the register does not have, with a did-you-mean (exit 2)', async () => {
+    const r = await runCli(['analyse', register.dir, '--scope', 'QNY', ...AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Did you mean QNX (NHS Sussex ICB)?');
+  });
+});
+
 describe('crr build --scope', () => {
   const out = mkdtempSync(join(tmpdir(), 'crr-scope-site-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
