@@ -19,11 +19,14 @@ export interface Relations {
   controlsOfHazard: ReadonlyMap<string, readonly string[]>;
   /** Control id → the hazards that name it, in register order. Inverse of `controlsOfHazard`. */
   hazardsOfControl: ReadonlyMap<string, readonly string[]>;
-  /** Incident id → the assets, sites and hazards it names, each once. */
+  /**
+   * Incident id → the assets, sites and hazards it concerns, each once. The sites are those it
+   * names and those whose own assets it names (`Y90104/firewall` concerns Y90104).
+   */
   assetsOfIncident: ReadonlyMap<string, readonly string[]>;
   sitesOfIncident: ReadonlyMap<string, readonly string[]>;
   hazardsOfIncident: ReadonlyMap<string, readonly string[]>;
-  /** Asset, site and hazard id → the incidents that name it, in register order. Inverses of the three above. */
+  /** Asset, site and hazard id → the incidents that concern it, in register order. Inverses of the three above. */
   incidentsOfAsset: ReadonlyMap<string, readonly string[]>;
   incidentsOfSite: ReadonlyMap<string, readonly string[]>;
   incidentsOfHazard: ReadonlyMap<string, readonly string[]>;
@@ -70,7 +73,17 @@ export function relations(register: Register, graph: DependencyGraph, findings: 
   const controlsOfHazard = new Map(register.hazards.map((h) => [h.id, [...new Set([...(h.existingControls ?? []), ...(h.additionalControls ?? [])])]] as const));
   // Each once: an incident that names a site twice is still one incident of that site.
   const assetsOfIncident = new Map(register.incidents.map((i) => [i.id, [...new Set(i.assets ?? [])]] as const));
-  const sitesOfIncident = new Map(register.incidents.map((i) => [i.id, [...new Set(i.sites ?? [])]] as const));
+  // A site's own asset belongs to one site, so an incident naming it concerns that site. A shared
+  // asset (a concentrator, a clinical system) is not followed to the sites it serves: the register
+  // records which sites an incident touched in `sites:`, and a shared asset's trouble may reach
+  // some of its sites, all of them or none (a concentrator saturated only at the peak). Listing
+  // every served site would assert an effect nobody recorded, and at national size would put one
+  // incident on thousands of practice pages. The shared asset's own page lists the incident, and
+  // its blast radius is shown there.
+  const siteOfAsset = new Map(graph.assets.flatMap((a) => (a.site === undefined ? [] : [[a.id, a.site] as const])));
+  const sitesOfIncident = new Map(
+    register.incidents.map((i) => [i.id, [...new Set([...(i.sites ?? []), ...(i.assets ?? []).flatMap((a) => siteOfAsset.get(a) ?? [])])]] as const),
+  );
   const hazardsOfIncident = new Map(register.incidents.map((i) => [i.id, [...new Set(i.hazards ?? [])]] as const));
   const assetsOfFinding = new Map(findings.map((f) => [f.id, f.assets] as const));
 

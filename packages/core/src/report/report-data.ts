@@ -10,8 +10,9 @@ import type { Acceptability } from '../risk/scheme.js';
 import type { Finding } from '../analysis/finding.js';
 import type { FindingKindMeta } from '../analysis/finding-kinds.js';
 import type { ResidualRisk, SummaryView } from './views/summary-view.js';
+import type { StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel } from './views/status-panel-view.js';
 
-export type { ResidualRisk, SummaryView };
+export type { ResidualRisk, SummaryView, StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel };
 
 /** How many sites a page lists by name before it says "and N more". */
 export const LISTED = 100;
@@ -195,6 +196,8 @@ export interface AssetView extends Ref {
   moreHazards: number;
   /** Hazards naming it, listed or not. */
   hazardCount: number;
+  /** Incidents that name it, by id; `start` is the incident's first day. */
+  incidents: (Ref & { start: string })[];
   graph: Graph;
 }
 

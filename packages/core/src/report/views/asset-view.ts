@@ -6,7 +6,7 @@ import { assetGraph, reqLines } from '../graphs.js';
 import { byId, refOf } from '../refs.js';
 import { assetsIn } from '../relations.js';
 import { LISTED, type AssetView, type CapacityView, type Ref } from '../report-data.js';
-import { listedHazards, type ReportContext } from './report-context.js';
+import { listedHazards, sortedRefs, type ReportContext } from './report-context.js';
 
 /** The finding kinds an asset page lists as its common causes. */
 const COMMON_CAUSE_KINDS: ReadonlySet<string> = new Set(['common-cause', 'redundancy-defeated']);
@@ -43,6 +43,7 @@ export function assetViews(rc: ReportContext, capacity: ReadonlyMap<string, Capa
   const impact = new Map(rc.analysis.assets.map((i) => [i.id, i] as const));
   const fp = failurePointIndex(rc);
   const assetRef = (a: number) => refOf(graph.assets[a]!, slugs.assets);
+  const incidentStart = new Map(register.incidents.map((n) => [n.id, n.start] as const));
 
   return graph.assets.map((a: RegisterAsset, i): AssetView => {
     const routes = index.routesOfAsset[i] ?? [];
@@ -76,6 +77,7 @@ export function assetViews(rc: ReportContext, capacity: ReadonlyMap<string, Capa
       failurePointSiteCount: fpSites.length,
       commonCauses: (rel.findingsOfAsset.get(a.id) ?? []).filter((f) => COMMON_CAUSE_KINDS.has(f.kind)).map((f) => ({ id: f.id, title: f.title, slug: rc.findingSlugs.get(f.id)! })),
       ...listedHazards(rc, hazardsCovering(rc.ctx.coverage, [i])),
+      incidents: sortedRefs(rel.incidentsOfAsset.get(a.id) ?? [], links.incident).map((r) => ({ ...r, start: incidentStart.get(r.id)! })),
       graph: assetGraph(graph, slugs, i, rel.neededBy[i]!, usedSites.size, fp.anywhere),
     };
   });

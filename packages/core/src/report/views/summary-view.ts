@@ -8,6 +8,7 @@ import { controlKinds, controlStatuses } from '../../model/control.js';
 import { hazardStatuses } from '../../model/hazard.js';
 import { byId } from '../refs.js';
 import type { ControlView, HazardView, ReportData, Ref } from '../report-data.js';
+import { statusPanelView, type StatusPanel } from './status-panel-view.js';
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const kindIndex = (k: string) => (kindOrder as readonly string[]).indexOf(k);
@@ -19,6 +20,8 @@ export interface ResidualRisk {
 }
 
 export interface SummaryView {
+  /** The overview's first section: each check a reviewer makes first, counted, with where its list is. */
+  status: StatusPanel;
   /** The hazard log in id order (the report's order, checked). */
   hazards: HazardView[];
   incidents: ReportData['incidents'];
@@ -90,8 +93,10 @@ export function summaryView(report: Omit<ReportData, 'summary'>): SummaryView {
   for (const h of hazards) owners.add(h.owner);
 
   return {
+    status: statusPanelView(report),
     hazards,
     incidents: [...report.incidents].sort((a, b) => byText(a.start, b.start) || byId(a, b)),
+    // The analysis's ranking order (findings arrive ranked): never re-sorted here.
     topFindings: report.findings.slice(0, 10),
     // In the kinds' own order, as everywhere else, not in the order the ranking first meets them.
     findingsByKind: [...findingKinds.entries()].sort(([a], [b]) => kindIndex(a) - kindIndex(b)).map(([kind, c]) => ({ kind, ...c })),
