@@ -3,7 +3,7 @@ import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
-import { reachLine, regionsAndIcbs, servicesLine, siteNames, type SiteLabel } from '../render/reach.js';
+import { reachLine, regionsAndIcbs, servicesLine, siteLabels, siteNames, type SiteLabel } from '../render/reach.js';
 import { scenarioLines } from '../render/scenarios.js';
 import { registerEnvelope, type RegisterEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
@@ -171,13 +171,6 @@ function coverageLines(f: Finding, p: Paint): string[] {
   }
   if (f.kind === 'incident-likelihood' && coverage === undefined) return [];
   return [`${p.dim('hazards:')} ${named}`];
-}
-
-/** Each site's name, ODS code (or id) and list size, for lists of sites. */
-function siteLabels(register: Register): Map<string, SiteLabel> {
-  const out = new Map<string, SiteLabel>();
-  for (const s of register.sites) if (!out.has(s.id)) out.set(s.id, { name: s.name, code: s.ods ?? s.id, patients: s.listSize ?? 0 });
-  return out;
 }
 
 /**

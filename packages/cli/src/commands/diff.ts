@@ -22,7 +22,7 @@ import { annotationsFromDiagnostics, repositoryDir, type Annotation } from '../r
 import { diffView, escapeAll, mdEscape } from '../render/diff-view.js';
 import { capacitySummary } from '../render/capacity-diff-view.js';
 import { githubCommands, workflowCommand } from '../render/github.js';
-import type { SiteLabel } from '../render/reach.js';
+import { siteLabels, type SiteLabel } from '../render/reach.js';
 import { jsonEnvelope, type JsonEnvelope } from '../render/json-envelope.js';
 import { jsonText } from '../render/safe-text.js';
 import { sarifLog } from '../render/sarif.js';
@@ -130,13 +130,6 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
     }
   }
   return fail ? EXIT.errors : EXIT.ok;
-}
-
-/** Each site's name, ODS code and list size, the head's first and then the base's (a site the change removed). */
-function siteLabels(head: Register, base: Register): Map<string, SiteLabel> {
-  const out = new Map<string, SiteLabel>();
-  for (const r of [head, base]) for (const s of r.sites) if (!out.has(s.id)) out.set(s.id, { name: s.name, code: s.ods ?? s.id, patients: s.listSize ?? 0 });
-  return out;
 }
 
 async function readAtRevision(io: Io, rev: string, dir: string, which: 'base' | 'head') {

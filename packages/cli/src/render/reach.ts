@@ -1,4 +1,4 @@
-import { placeList, placesWords, type PlaceReach, type Reach } from '@crr/core';
+import { placeList, placesWords, type PlaceReach, type Reach, type Register } from '@crr/core';
 import { safeLine } from './safe-text.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -42,6 +42,16 @@ export interface SiteLabel {
   name: string;
   code: string;
   patients: number;
+}
+
+/**
+ * Each site's label, from the registers given, the first that declares a site winning (`crr diff`
+ * passes the head, then the base, for a site the change removed).
+ */
+export function siteLabels(...registers: readonly Pick<Register, 'sites'>[]): Map<string, SiteLabel> {
+  const out = new Map<string, SiteLabel>();
+  for (const r of registers) for (const s of r.sites) if (!out.has(s.id)) out.set(s.id, { name: s.name, code: s.ods ?? s.id, patients: s.listSize ?? 0 });
+  return out;
 }
 
 /**

@@ -8,36 +8,25 @@ import { computeCutSets } from './cut-sets.js';
 import { routesCutByEachAsset } from './failure-points.js';
 import { buildGraph } from './graph.js';
 import { routesCutBy } from './what-if.js';
+import { reqTreeOf, type ReqTree } from './test-support.js';
 
 /**
  * Random small registers: assets that need only assets declared before them (so there are no
  * cycles), and sites whose routes are random requirement trees over the assets.
  */
-type Tree = string | { anyOf: Tree[] } | { allOf: Tree[] } | { atLeast: number; of: Tree[] };
-
-const treeOf = (assets: number): fc.Arbitrary<Tree> =>
-  fc.letrec<{ tree: Tree }>((tie) => ({
-    tree: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      fc.integer({ min: 0, max: assets - 1 }).map((i) => `a${i}`),
-      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ anyOf: m })),
-      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ allOf: m })),
-      fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).chain((m) => fc.integer({ min: 1, max: m.length }).map((k) => ({ atLeast: k, of: m }))),
-    ),
-  })).tree;
 
 interface Shape {
   assets: number;
-  needs: Tree[][];
-  routes: Tree[][][]; // per site, per service
+  needs: ReqTree[][];
+  routes: ReqTree[][][]; // per site, per service
 }
 
 const shape: fc.Arbitrary<Shape> = fc.integer({ min: 2, max: 7 }).chain((assets) =>
   fc.record({
     assets: fc.constant(assets),
     // Asset i may need only assets below i: no cycles.
-    needs: fc.tuple(...Array.from({ length: assets }, (_, i) => (i === 0 ? fc.constant([] as Tree[]) : fc.array(treeOf(i), { maxLength: 2 })))),
-    routes: fc.array(fc.array(fc.array(treeOf(assets), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+    needs: fc.tuple(...Array.from({ length: assets }, (_, i) => (i === 0 ? fc.constant([] as ReqTree[]) : fc.array(reqTreeOf(i), { maxLength: 2 })))),
+    routes: fc.array(fc.array(fc.array(reqTreeOf(assets), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
   }),
 );
 
@@ -104,7 +93,7 @@ describe('analysis properties on random registers', () => {
         // Give one site a spare: wrap one of its needs in anyOf with a new, independent asset.
         const site = siteSeed % s.routes.length;
         const service = assetSeed % s.routes[site]!.length;
-        const routes = s.routes.map((svcs, i) => svcs.map((r, j) => (i === site && j === service ? [{ anyOf: [r[0]!, `a${s.assets}`] } as Tree, ...r.slice(1)] : r)));
+        const routes = s.routes.map((svcs, i) => svcs.map((r, j) => (i === site && j === service ? [{ anyOf: [r[0]!, `a${s.assets}`] } as ReqTree, ...r.slice(1)] : r)));
         const after = failurePointsBySitePair({ assets: s.assets + 1, needs: [...s.needs, []], routes });
         for (const [pair, assets] of after) {
           const was = before.get(pair);

@@ -9,35 +9,25 @@ import { reachOf } from './reach.js';
 import { resolveScope, scopeAnalysis, type Scope } from './scope.js';
 import { whatIfInScope } from './scope-what-if.js';
 import { whatIf } from './scenario.js';
+import { reqTreeOf, type ReqTree } from './test-support.js';
 
 /**
- * Random registers of two ICBs: assets of two models (so some share a fate), each needing only
+ * Random registers of two ICBs: assets on two software trains (so some share a fate), each needing only
  * assets declared before it, and practices in either ICB whose routes are random trees over them.
  */
-type Tree = string | { anyOf: Tree[] } | { allOf: Tree[] };
-
-const treeOf = (assets: number): fc.Arbitrary<Tree> =>
-  fc.letrec<{ tree: Tree }>((tie) => ({
-    tree: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      fc.integer({ min: 0, max: assets - 1 }).map((i) => `a${i}`),
-      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ anyOf: m })),
-      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ allOf: m })),
-    ),
-  })).tree;
 
 interface Shape {
-  models: number[];
-  needs: Tree[][];
+  trains: number[];
+  needs: ReqTree[][];
   /** Per site: its ICB (0 or 1) and its routes per service. */
-  sites: { icb: number; routes: Tree[][] }[];
+  sites: { icb: number; routes: ReqTree[][] }[];
 }
 
 const shape: fc.Arbitrary<Shape> = fc.integer({ min: 2, max: 7 }).chain((assets) =>
   fc.record({
-    models: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: assets, maxLength: assets }),
-    needs: fc.tuple(...Array.from({ length: assets }, (_, i) => (i === 0 ? fc.constant([] as Tree[]) : fc.array(treeOf(i), { maxLength: 2 })))),
-    sites: fc.array(fc.record({ icb: fc.integer({ min: 0, max: 1 }), routes: fc.array(fc.array(treeOf(assets), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }) }), { minLength: 2, maxLength: 6 }),
+    trains: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: assets, maxLength: assets }),
+    needs: fc.tuple(...Array.from({ length: assets }, (_, i) => (i === 0 ? fc.constant([] as ReqTree[]) : fc.array(reqTreeOf(i), { maxLength: 2 })))),
+    sites: fc.array(fc.record({ icb: fc.integer({ min: 0, max: 1 }), routes: fc.array(fc.array(reqTreeOf(assets), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }) }), { minLength: 2, maxLength: 6 }),
   }),
 );
 
@@ -56,7 +46,7 @@ function registerText(s: Shape): string {
     ORGANISATIONS,
     'services: [{ id: svc0, name: S0 }, { id: svc1, name: S1 }]',
     'assets:',
-    ...s.needs.map((needs, i) => `  - { id: a${i}, type: other, name: A${i}, vendor: V, model: M${s.models[i]}${needs.length ? `, needs: ${json(needs)}` : ''} }`),
+    ...s.needs.map((needs, i) => `  - { id: a${i}, type: other, name: A${i}, vendor: V, software: "${s.trains[i]}.0.1"${needs.length ? `, needs: ${json(needs)}` : ''} }`),
     'sites:',
     ...s.sites.map((site, i) => `  - { id: s${i}, type: practice, name: S${i}, ods: X0000${i}, pcn: pcn-${site.icb}, listSize: ${1000 * (i + 1)}, routes: ${json(Object.fromEntries(site.routes.map((r, j) => [`svc${j}`, r])))} }`),
   ].join('\n') + '\n';

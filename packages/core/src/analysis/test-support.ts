@@ -3,6 +3,7 @@
  * one. Two concentrators (a preferred, b failover) in one data centre, practices on a profile,
  * phones that bypass the VPN.
  */
+import fc from 'fast-check';
 import { loadRegister } from '../load/load-register.js';
 import type { Register } from '../model/register.js';
 import { sourceFromText } from '../source/source-file.js';
@@ -51,3 +52,18 @@ ${extra.incidents ? `incidents:\n${extra.incidents}` : ''}
 }
 
 export const hazard = (id: string, cause: string, extra = '') => `  - { id: ${id}, title: T, description: D, causes: [${cause}], effects: [E], harms: [H], initialRisk: { severity: major, likelihood: low }, residualRisk: { severity: major, likelihood: low }, justification: J, status: open, owner: O, raised: 2026-01-01${extra} }`;
+
+/** A route or `needs` requirement as written in YAML: an asset id, or a group of requirements. */
+export type ReqTree = string | { anyOf: ReqTree[] } | { allOf: ReqTree[] } | { atLeast: number; of: ReqTree[] };
+
+/** Random requirements over the assets `a0` … `a<assets - 1>`, small and shrinkable, for the property tests. */
+export const reqTreeOf = (assets: number): fc.Arbitrary<ReqTree> =>
+  fc.letrec<{ tree: ReqTree }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.integer({ min: 0, max: assets - 1 }).map((i) => `a${i}`),
+      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ anyOf: m })),
+      fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((m) => ({ allOf: m })),
+      fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).chain((m) => fc.integer({ min: 1, max: m.length }).map((k) => ({ atLeast: k, of: m }))),
+    ),
+  })).tree;
