@@ -7,6 +7,7 @@ import { EXIT, UsageError, type Io } from './io.js';
 import { helpText, parseArgs } from './options.js';
 import { guardedStream, safeLine } from './render/safe-text.js';
 import { CLI_VERSION } from './version.js';
+import { useCommandPrefix } from './command-prefix.js';
 
 /**
  * Run one crr command and return its exit code. Never throws and never prints a stack trace:
@@ -16,6 +17,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
   // Register text is escaped where it is rendered; this guard catches whatever a renderer
   // missed, so no output of crr can drive the reader's terminal (render/safe-text.ts).
   const io: Io = { ...given, stdout: guardedStream(given.stdout), stderr: guardedStream(given.stderr) };
+  // Hints name the command as the user ran it (`pnpm exec crr …` through pnpm).
+  useCommandPrefix(io.env);
   try {
     const parsed = parseArgs(argv, io.today);
     if ('help' in parsed) {

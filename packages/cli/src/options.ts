@@ -1,5 +1,6 @@
 import { didYouMean, isIsoDate } from '@crr/core';
 import { UsageError } from './io.js';
+import { crrCommand } from './command-prefix.js';
 
 /**
  * The one typed table of commands and options. Parsing, `--help` and the README's option
@@ -175,7 +176,7 @@ export function parseArgs(argv: readonly string[], today: () => Date = () => new
   const name = argv[0]!;
   if (!(name in commands)) {
     const guess = didYouMean(name, Object.keys(commands));
-    throw new UsageError(`\`${name}\` is not a crr command.${guess ? ` Did you mean \`${guess}\`?` : ''}`, 'Run `crr --help` for the list of commands.');
+    throw new UsageError(`\`${name}\` is not a crr command.${guess ? ` Did you mean \`${guess}\`?` : ''}`, `Run \`${crrCommand('--help')}\` for the list of commands.`);
   }
   const command = name as CommandName;
   const spec: CommandSpec = commands[command];
@@ -190,7 +191,7 @@ export function parseArgs(argv: readonly string[], today: () => Date = () => new
       break;
     }
     if (!token.startsWith('--') || token === '-') {
-      if (token.startsWith('-') && token !== '-') throw new UsageError(`Unknown option \`${token}\`.`, `Run \`crr ${command} --help\` for its options.`);
+      if (token.startsWith('-') && token !== '-') throw new UsageError(`Unknown option \`${token}\`.`, `Run \`${crrCommand(`${command} --help`)}\` for its options.`);
       positionals.push(token);
       continue;
     }
@@ -199,7 +200,7 @@ export function parseArgs(argv: readonly string[], today: () => Date = () => new
     const opt = spec.options[key];
     if (!opt) {
       const guess = didYouMean(key, Object.keys(spec.options));
-      throw new UsageError(`\`crr ${command}\` has no option \`--${key}\`.${guess ? ` Did you mean \`--${guess}\`?` : ''}`, `Run \`crr ${command} --help\` for its options.`);
+      throw new UsageError(`\`crr ${command}\` has no option \`--${key}\`.${guess ? ` Did you mean \`--${guess}\`?` : ''}`, `Run \`${crrCommand(`${command} --help`)}\` for its options.`);
     }
     if (opt.type === 'flag') {
       if (eq >= 0) throw new UsageError(`\`--${key}\` takes no value.`);
@@ -220,11 +221,11 @@ export function parseArgs(argv: readonly string[], today: () => Date = () => new
   const args: Record<string, string> = {};
   spec.args.forEach((a, i) => {
     const v = positionals[i] ?? a.default;
-    if (v === undefined && !a.optional) throw new UsageError(`\`crr ${command}\` needs ${a.name}.`, `Run \`crr ${command} --help\`.`);
+    if (v === undefined && !a.optional) throw new UsageError(`\`crr ${command}\` needs ${a.name}.`, `Run \`${crrCommand(`${command} --help`)}\`.`);
     if (v !== undefined) args[a.name] = v;
   });
   if (positionals.length > spec.args.length)
-    throw new UsageError(`\`crr ${command}\` takes ${spec.args.length === 0 ? 'no arguments' : `at most ${spec.args.length} argument${spec.args.length > 1 ? 's' : ''}`}, but was given \`${positionals.slice(spec.args.length).join(' ')}\`.`, `Run \`crr ${command} --help\`.`);
+    throw new UsageError(`\`crr ${command}\` takes ${spec.args.length === 0 ? 'no arguments' : `at most ${spec.args.length} argument${spec.args.length > 1 ? 's' : ''}`}, but was given \`${positionals.slice(spec.args.length).join(' ')}\`.`, `Run \`${crrCommand(`${command} --help`)}\`.`);
   for (const [key, opt] of Object.entries(spec.options)) if (!(key in options)) {
     const absent = defaultOf(key, opt, today);
     if (absent !== undefined) options[key] = absent;

@@ -1,4 +1,4 @@
-import { analyse, didYouMean, placeLabel, FINDING_KIND_META, findingKinds, placesOf, type Analysis, type Finding, type FindingKind, type Register } from '@crr/core';
+import { analyse, countOf, didYouMean, placeLabel, FINDING_KIND_META, findingKinds, placesOf, type Analysis, type Finding, type FindingKind, type Register } from '@crr/core';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
@@ -10,6 +10,7 @@ import { jsonText, safeLine } from '../render/safe-text.js';
 import { loadValidated } from './load.js';
 import { scopeOption } from './scope-option.js';
 import { validationJson } from './validate.js';
+import { crrCommand } from '../command-prefix.js';
 
 type Paint = ReturnType<typeof paint>;
 type Tier = 'icb' | 'region';
@@ -27,7 +28,7 @@ export async function analyseCommand(parsed: Parsed<'analyse'>, io: Io): Promise
     // An analysis of a register with errors would mislead: report them instead.
     if (json) io.stdout.write(jsonText({ ...validationJson(register, diagnostics, asOf), analysis: null }));
     else {
-      writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so it was not analysed. Fix them and run `crr analyse` again.');
+      writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, `The register has errors, so it was not analysed. Fix them and run \`${crrCommand('analyse')}\` again.`);
     }
     return EXIT.errors;
   }
@@ -66,7 +67,7 @@ function checkHasPlaces(register: Register, by: Tier): void {
   if (register.organisations.some((o) => o.type === w.type) && [...placesOf(register).sites.values()].some((s) => s[by] !== undefined)) return;
   throw new UsageError(
     `\`--by ${by}\`: the register has no ${w.many} (organisations of type \`${w.type}\` that its practices resolve to), so there is nothing to group the findings by.`,
-    `Declare each ${w.one} as an organisation of type \`${w.type}\` and put the practices' PCNs under it (\`parent\`), or declare \`${by}\` on the sites; or run \`crr analyse\` without \`--by\`.`,
+    `Declare each ${w.one} as an organisation of type \`${w.type}\` and put the practices' PCNs under it (\`parent\`), or declare \`${by}\` on the sites; or run \`${crrCommand('analyse')}\` without \`--by\`.`,
   );
 }
 
@@ -92,7 +93,7 @@ function renderAnalysis(register: Register, a: Analysis, o: RenderOptions, p: Pa
   const out: string[] = [];
   // Titles, explanations (which quote names) and ids are register text: escaped, then painted.
   out.push(p.bold(`${m ? safeLine(m.title) : 'Register'}${m ? ` v${safeLine(m.version)}` : ''}, as of ${a.asOf}${a.scope ? `, as seen from ${safeLine(placeLabel(a.scope))}` : ''}`));
-  out.push(`${s.practices} practices, ${s.patients.toLocaleString('en-GB')} patients; ${s.services.length} clinical services; ${s.assets} assets; ${s.routes} routes${s.brokenRoutes ? p.red(`; ${s.brokenRoutes} routes never work`) : ''}`);
+  out.push(`${countOf(s.practices, 'practice')}, ${countOf(s.patients, 'patient')}; ${countOf(s.services.length, 'clinical service')}; ${countOf(s.assets, 'asset')}; ${countOf(s.routes, 'route')}${s.brokenRoutes ? p.red(`; ${countOf(s.brokenRoutes, 'route')} never ${s.brokenRoutes === 1 ? 'works' : 'work'}`) : ''}`);
   out.push('');
   const labels = siteLabels(register);
   const only = o.kinds ? ` (only ${[...o.kinds].sort((x, y) => findingKinds.indexOf(x) - findingKinds.indexOf(y)).join(', ')})` : '';

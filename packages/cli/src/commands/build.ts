@@ -14,6 +14,7 @@ import { analysisJson } from './analyse.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 import { scopeOption } from './scope-option.js';
+import { crrCommand } from '../command-prefix.js';
 
 /** The file left in every folder crr builds, listing the files it wrote (the site's out-dir.ts owns the policy). */
 export { SITE_MARKER };
@@ -30,7 +31,7 @@ export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<num
     const { register, diagnostics, errors } = await loadValidated(io, dir, asOf, 'build');
     const p = paint(useColour(io, 'stderr'));
     if (errors) {
-      writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no site was built. Fix them and run `crr build` again.');
+      writeDiagnostics(io.stderr, diagnostics, { displayDir: dir, register, paint: p, asOf }, `The register has errors, so no site was built. Fix them and run \`${crrCommand('build')}\` again.`);
       return EXIT.errors;
     }
     const scope = scopeText !== undefined ? scopeOption(register, scopeText) : undefined;
@@ -40,7 +41,7 @@ export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<num
   }
   const rel = relative(io.cwd, out);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
-  io.stdout.write(`Built ${built.pages.toLocaleString('en-GB')} pages (${built.files.toLocaleString('en-GB')} files) into ${shown}. Open ${join(shown, 'index.html')}, or run \`crr serve ${dir}\`.\n`);
+  io.stdout.write(`Built ${built.pages.toLocaleString('en-GB')} pages (${built.files.toLocaleString('en-GB')} files) into ${shown}. Open ${join(shown, 'index.html')}, or run \`${crrCommand(`serve ${dir}`)}\`.\n`);
   return EXIT.ok;
 }
 

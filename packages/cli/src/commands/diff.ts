@@ -32,6 +32,7 @@ import { renderDiffTemplate, templateAtRevision, templateFromFolder, type Templa
 import { isFolder } from '../register-root.js';
 import { checkRegisterRoot } from './load.js';
 import { collectGarbage } from './collect-garbage.js';
+import { crrCommand } from '../command-prefix.js';
 
 export { TEMPLATE_OVERRIDE } from './diff-template.js';
 
@@ -54,7 +55,7 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
   if (parsed.args.dir === undefined && baseIsFolder !== headIsFolder)
     throw new UsageError(
       `\`${baseIsFolder ? headArg : baseArg}\` is not a folder, but \`${baseIsFolder ? baseArg : headArg}\` is.`,
-      'Give two register folders (`crr diff old/ new/`), or two git revisions and the register folder (`crr diff main HEAD registers/x`).',
+      `Give two register folders (\`${crrCommand('diff old/ new/')}\`), or two git revisions and the register folder (\`${crrCommand('diff main HEAD registers/x')}\`).`,
     );
   const dir = parsed.args.dir ?? '.';
   // Two folders are read from the working tree, so a folder that is only part of a register (or
@@ -70,7 +71,7 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
     if (which === 'base' && countBySeverity(all).errors > 0)
       throw new UsageError(
         `The register at ${label} (the base) has ${countBySeverity(all).errors} validation error${countBySeverity(all).errors === 1 ? '' : 's'}, so changes cannot be measured against it.`,
-        `Compare with a revision whose register validates, or run \`crr validate\` on it first.`,
+        `Compare with a revision whose register validates, or run \`${crrCommand('validate')}\` on it first.`,
       );
     // The head is analysed despite its errors, to show what changed, but not past a chain of needs
     // deeper than the cap (CRR-E062): the analysis grows with the square of a chain's length, so
@@ -79,7 +80,7 @@ export async function diffCommand(parsed: Parsed<'diff'>, io: Io): Promise<numbe
     if (deep)
       throw new UsageError(
         `The register at ${label} (the ${which}) has a chain of needs too deep to analyse (CRR-E062${deep.file ? ` at ${deep.file}${deep.line ? `:${deep.line}` : ''}` : ''}), so changes cannot be measured.`,
-        'Run `crr validate` on it to see the chain, and shorten it: no real supply chain is that deep.',
+        `Run \`${crrCommand('validate')}\` on it to see the chain, and shorten it: no real supply chain is that deep.`,
       );
     // Only what the diff compares is kept of the analysis (diffAnalysis): the base's is held
     // while the head is analysed.
@@ -138,7 +139,7 @@ async function readAtRevision(io: Io, rev: string, dir: string, which: 'base' | 
   } catch (e) {
     if (e instanceof GitError) {
       if (e.kind === 'no-register' && which === 'base')
-        throw new UsageError(`${e.message} If the register is new in this change, there is nothing to compare it with yet.`, 'Validate the new register with `crr validate`; `crr diff` measures changes to a register that already exists at the base.');
+        throw new UsageError(`${e.message} If the register is new in this change, there is nothing to compare it with yet.`, `Validate the new register with \`${crrCommand('validate')}\`; \`${crrCommand('diff')}\` measures changes to a register that already exists at the base.`);
       throw new UsageError(e.message, e.hint);
     }
     throw e;

@@ -3,6 +3,7 @@ import { countBySeverity, FolderNotFoundError, validateFolder, type Validation }
 import { UsageError, type Io } from '../io.js';
 import { isFolder, placeOf, shownPath } from '../register-root.js';
 import { resolveDir } from './common.js';
+import { crrCommand } from '../command-prefix.js';
 
 /**
  * Read and validate the register a command works on; a missing folder is a usage error (exit 2),
@@ -28,7 +29,7 @@ export async function loadValidated(io: Io, dir: string, asOf: string, command?:
  * `command`, when given, is named in the hint (`crr analyse registers/x`).
  */
 export function checkRegisterRoot(io: Io, dir: string, command?: string): void {
-  const run = (path: string, which: string) => (command ? `Run crr on ${which} folder: \`crr ${command} ${path}\`.` : `Give crr ${which} folder: \`${path}\`.`);
+  const run = (path: string, which: string) => (command ? `Run crr on ${which} folder: \`${crrCommand(`${command} ${path}`)}\`.` : `Give crr ${which} folder: \`${path}\`.`);
   const abs = resolveDir(io, dir);
   if (!isFolder(abs)) return; // the loader says what is wrong with it
   const place = placeOf(abs);

@@ -11,6 +11,7 @@ import { buildInto } from './build.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 import { handleRequest, type Served } from './serve-request.js';
+import { crrCommand } from '../command-prefix.js';
 
 export interface Preview {
   url: string;
@@ -78,7 +79,7 @@ async function openPreview(options: PreviewOptions, scratch: string): Promise<Pr
         io.stderr,
         diagnostics,
         { displayDir: options.shownDir, register, paint: p, asOf: options.asOf },
-        served.root ? 'Still serving the last site that built.' : 'The register has errors, so there is no site to serve. Fix them and run `crr serve` again.',
+        served.root ? 'Still serving the last site that built.' : `The register has errors, so there is no site to serve. Fix them and run \`${crrCommand('serve')}\` again.`,
       );
       return 'errors';
     }
@@ -149,7 +150,7 @@ async function openPreview(options: PreviewOptions, scratch: string): Promise<Pr
   };
   // Watching can fail (too many folders for the system's limit, the folder removed): the preview
   // goes on serving what it built, without rebuilds, rather than stopping.
-  const stopWatching = (e: Error) => io.stderr.write(`crr: stopped watching the register for changes (${(e as NodeJS.ErrnoException).code ?? e.message}); restart \`crr serve\` to see later edits.\n`);
+  const stopWatching = (e: Error) => io.stderr.write(`crr: stopped watching the register for changes (${(e as NodeJS.ErrnoException).code ?? e.message}); restart \`${crrCommand('serve')}\` to see later edits.\n`);
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(options.dir, { recursive: true }, onChange);

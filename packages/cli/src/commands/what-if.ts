@@ -1,5 +1,5 @@
-import { declaredAttributeNames, didYouMean, parseSelectorText, placeKeyWords, selectorKeys, selectorPatternLimits, unknownPlaces, whatIf, type Register, type Selector, type SelectorText } from '@crr/core';
-import { placeLabel, whatIfInScope } from '@crr/core';
+import { countOf, declaredAttributeNames, didYouMean, parseSelectorText, placeKeyWords, selectorKeys, selectorPatternLimits, unknownPlaces, whatIf, type Register, type Selector, type SelectorText } from '@crr/core';
+import { placeLabel, registerNames, selectorPhrase, whatIfInScope } from '@crr/core';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
@@ -10,19 +10,20 @@ import { registerEnvelope } from '../render/json-envelope.js';
 import { jsonText, safeLine } from '../render/safe-text.js';
 import { loadValidated } from './load.js';
 import { scopeOption } from './scope-option.js';
+import { crrCommand } from '../command-prefix.js';
 
 type Spec = Parameters<typeof whatIf>[1][number];
 
 export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<number> {
   const { dir } = parsed.args;
   const { fail: fails, format, 'as-of': asOf, scope: scopeText } = parsed.options;
-  if (!fails.length) throw new UsageError('Say what fails with `--fail`: an asset id or a selector.', 'For example `crr what-if registers/example-icb --fail vpn-a` or `--fail "software=MX 18.*"`.');
+  if (!fails.length) throw new UsageError('Say what fails with `--fail`: an asset id or a selector.', `For example \`${crrCommand('what-if registers/example-icb --fail vpn-a')}\` or \`--fail "software=MX 18.*"\`.`);
   // A selector's syntax and size need no register: refuse a mistake before reading one.
   for (const text of fails) if (text.includes('=')) checkSelectorText(text);
   const { register, diagnostics, errors } = await loadValidated(io, dir, asOf, 'what-if');
   const p = paint(useColour(io));
   if (errors) {
-    writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, 'The register has errors, so no scenario was run. Fix them and run `crr what-if` again.');
+    writeDiagnostics(io.stdout, diagnostics, { displayDir: dir, register, paint: p, asOf }, `The register has errors, so no scenario was run. Fix them and run \`${crrCommand('what-if')}\` again.`);
     return EXIT.errors;
   }
   const specs = fails.map((text) => toSpec(text, register));
@@ -37,8 +38,11 @@ export async function whatIfCommand(parsed: Parsed<'what-if'>, io: Io): Promise<
   }
   const out: string[] = [];
   // Selectors quote values that match register text: escaped, then painted.
-  out.push(p.bold(`What if ${result.failed.map((f) => safeLine(f.spec)).join(' and ')} fail${result.failed.length === 1 && !result.failed[0]!.spec.includes('=') ? 's' : ''}${scope ? `, as seen from ${safeLine(placeLabel(scope.place))}` : ''}?`));
-  for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${safeLine(f.spec)} selects ${f.assets.length} asset${f.assets.length === 1 ? '' : 's'}: ${shortList(f.assets)}`);
+  // A selector reads as what it selects ("every firewall running ASA 9.16"); an asset id as typed.
+  const nameOf = registerNames(register);
+  const whats = specs.map((spec) => ('asset' in spec ? spec.asset : selectorPhrase(spec.selector, nameOf)));
+  out.push(p.bold(`What if ${whats.map(safeLine).join(' and ')} fail${whats.length === 1 ? 's' : ''}${scope ? `, as seen from ${safeLine(placeLabel(scope.place))}` : ''}?`));
+  for (const f of result.failed) if (f.spec.includes('=')) out.push(`  ${safeLine(f.spec)} selects ${countOf(f.assets.length, 'asset')}: ${shortList(f.assets)}`);
   out.push('');
   out.push(...failureOutcomeLines(result, p));
   io.stdout.write(out.join('\n') + '\n');

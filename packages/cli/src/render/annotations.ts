@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { cmp, type Diagnostic } from '@crr/core';
+import { cmp, countOf, type Diagnostic } from '@crr/core';
 import { displayPath } from './pretty.js';
 
 /**
@@ -94,6 +94,5 @@ export function sortAnnotations(annotations: readonly Annotation[]): Annotation[
 export function countsText(annotations: readonly Annotation[]): string {
   const n = { error: 0, warning: 0, notice: 0 };
   for (const a of annotations) n[a.level]++;
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
-  return [plural(n.error, 'error'), plural(n.warning, 'warning'), ...(n.notice ? [plural(n.notice, 'notice')] : [])].join(', ');
+  return [countOf(n.error, 'error'), countOf(n.warning, 'warning'), ...(n.notice ? [countOf(n.notice, 'notice')] : [])].join(', ');
 }

@@ -1,4 +1,4 @@
-import { capacityChanged, toleranceMeasures, type ByPlace, type CapacitySide, type RegisterDiff, type ScenarioChange, type ScenarioSide, type ShortfallChange, type ToleranceExceeded } from '@crr/core';
+import { capacityChanged, countOf, toleranceMeasures, type ByPlace, type CapacitySide, type RegisterDiff, type ScenarioChange, type ScenarioSide, type ShortfallChange, type ToleranceExceeded } from '@crr/core';
 import { regionsAndIcbs, siteNames, type SiteLabel } from './reach.js';
 
 /**
@@ -8,7 +8,7 @@ import { regionsAndIcbs, siteNames, type SiteLabel } from './reach.js';
  */
 
 const n = (x: number) => x.toLocaleString('en-GB');
-const plural = (k: number, word: string) => `${n(k)} ${word}${k === 1 ? '' : 's'}`;
+const plural = (k: number, word: string) => countOf(k, word);
 const signed = (x: number) => (x > 0 ? `+${n(x)}` : x < 0 ? `−${n(-x)}` : '0');
 const MAX_ROWS = 15;
 

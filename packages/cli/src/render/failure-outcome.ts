@@ -1,4 +1,4 @@
-import type { FailureReport, LoadChange, Overload, Reach } from '@crr/core';
+import { countOf, type FailureReport, type LoadChange, type Overload, type Reach } from '@crr/core';
 import type { Paint } from './colour.js';
 import { placesLine, reachLine, servicesLine, shortList } from './reach.js';
 import { safeLine } from './safe-text.js';
@@ -17,7 +17,7 @@ export function failureOutcomeLines(r: FailureReport, p: Paint): string[] {
 export const MAX_LISTED = 20;
 
 const n = (x: number) => x.toLocaleString('en-GB');
-const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
+const plural = (x: number, word: string) => countOf(x, word);
 
 function cutLines(r: FailureReport): string[] {
   if (!r.reach.pairs) {

@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { countBySeverity, countOf, type Diagnostic, type Register } from '@crr/core';
 import { codeFrame } from './code-frame.js';
 import type { Paint } from './colour.js';
 import { safeLine } from './safe-text.js';
@@ -35,10 +35,9 @@ export function summaryLine(diagnostics: readonly Diagnostic[], register: Regist
   const files = register.files.length;
   const records =
     register.organisations.length + register.sites.length + register.services.length + register.assets.length + register.profiles.length + register.hazards.length + register.controls.length + register.incidents.length + register.acceptances.length + register.scenarios.length;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const counts = `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}`;
   const status = errors ? p.red(`✖ ${counts}`) : warnings ? p.yellow(`⚠ ${counts}`) : `✔ ${counts}`;
-  return `${status} in ${plural(files, 'file')}, ${plural(records, 'record')} (as of ${asOf})`;
+  return `${status} in ${countOf(files, 'file')}, ${countOf(records, 'record')} (as of ${asOf})`;
 }
 
 /**

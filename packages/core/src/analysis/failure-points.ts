@@ -2,6 +2,7 @@ import { hazardsCovering } from './coverage-index.js';
 import type { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
 import { reachOf, type Reach } from './reach.js';
+import { articleFor } from '../words/count.js';
 
 export interface AssetImpact {
   id: string;
@@ -81,7 +82,7 @@ export function failurePointFindings(ctx: AnalysisContext, impacts: readonly Ass
       id: `failure-point:local:${name}`,
       kind: 'failure-point',
       title: `Each site's own \`${name}\` is a single failure point for that site (${list.length} site${list.length === 1 ? '' : 's'})`,
-      explanation: `${list.length} site${list.length === 1 ? ' has' : 's have'} a \`${name}\` of their own that every route to ${listWords(worst.reach.services)} needs. One failure cuts one site; the largest is \`${worst.site}\` with ${worst.reach.patients.toLocaleString('en-GB')} patients.${uncovered ? ` ${uncovered} of them ${uncovered === 1 ? 'is' : 'are'} named by no hazard.` : ''}`,
+      explanation: `${list.length} site${list.length === 1 ? ' has' : 's have'} ${articleFor(name)} \`${name}\` of their own that every route to ${listWords(worst.reach.services)} needs. One failure cuts one site; the largest is \`${worst.site}\` with ${worst.reach.patients.toLocaleString('en-GB')} patients.${uncovered ? ` ${uncovered} of them ${uncovered === 1 ? 'is' : 'are'} named by no hazard.` : ''}`,
       assets: list.map((i) => i.id).sort(),
       reach: worst.reach,
       hazards: [...new Set(list.flatMap((i) => i.hazards))].sort(),

@@ -10,6 +10,7 @@ import { reachOf, type Reach } from './reach.js';
 import { assetPlacesOf } from './asset-places.js';
 import { pickFailed, type FailureSpec } from './scenario.js';
 import { selectorText } from './selector-match.js';
+import { countOf } from '../words/count.js';
 
 /** How far a scenario went past one of its ceilings. */
 export interface ToleranceExceeded {
@@ -47,7 +48,7 @@ export const toleranceMeasures: readonly { measure: keyof Tolerance; words: (n: 
   { measure: 'overloads', words: (n) => `${plural(n, 'asset')} overloaded` },
 ];
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => countOf(n, word);
 
 /** What a scenario does, by the measures a tolerance caps. */
 export function scenarioFigures(r: Pick<ScenarioResult, 'reach' | 'degradedReach' | 'overloaded'>): Record<keyof Tolerance, number> {
