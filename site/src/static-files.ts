@@ -1,11 +1,15 @@
 /**
  * The site's static files: nhsuk-frontend's CSS made fully offline, its icons and JS, mermaid's
- * ESM build, and the site's own CSS and scripts (site/static). Everything goes under `static/`.
+ * classic build, and the site's own CSS and scripts (site/static). Everything goes under `static/`.
+ * Every script is a classic script: Chromium blocks module scripts on pages opened from disk.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReportData } from '@crr/core';
+import { classicFromModule } from './classic-script.js';
+import { printFooterCss } from './print-footer.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,9 +29,12 @@ export interface OfflineCss {
 }
 
 /**
- * Makes nhsuk-frontend's CSS work offline and under any path prefix: drops every `@font-face`
- * rule (the fonts live on an NHS host; the system font stack takes over), points absolute
- * `/assets/…` URLs at copies next to the CSS, and removes any other URL that leaves the site.
+ * Makes nhsuk-frontend's CSS work offline, from disk and under any path prefix: drops every
+ * `@font-face` rule (the fonts live on an NHS host; the system font stack takes over), writes
+ * absolute `/assets/…` SVG icons into the CSS as `data:` URLs (they are CSS masks, which browsers
+ * fetch with CORS, and a page opened from file:// may fetch nothing that way; CSP `img-src`
+ * allows `data:`), points other `/assets/…` URLs at copies next to the CSS, and removes any
+ * other URL that leaves the site.
  */
 export function offlineCss(css: string, assetsRoot: string): OfflineCss {
   const files = new Map<string, string>();
@@ -39,6 +46,7 @@ export function offlineCss(css: string, assetsRoot: string): OfflineCss {
       const rel = u.slice(1).split(/[?#]/)[0]!;
       const from = resolve(assetsRoot, rel.slice('assets/'.length));
       if (!from.startsWith(resolve(assetsRoot) + sep) || !existsSync(from)) return 'none';
+      if (from.endsWith('.svg')) return `url("data:image/svg+xml;base64,${readFileSync(from).toString('base64')}")`;
       files.set(rel, from);
       return `url(${rel})`;
     }
@@ -70,8 +78,11 @@ function copyTree(from: string, to: string, transform?: (name: string, text: str
   return n;
 }
 
-/** Writes everything under `<outDir>/static/`. Returns the number of files written. */
-export function writeStaticFiles(outDir: string): number {
+/**
+ * Writes everything under `<outDir>/static/`. Returns the number of files written. With the
+ * report's meta, also the printed pages' document-control footer (static/css/print-footer.css).
+ */
+export function writeStaticFiles(outDir: string, meta?: ReportData['meta']): number {
   const staticDir = join(outDir, 'static');
   let files = 0;
 
@@ -90,19 +101,25 @@ export function writeStaticFiles(outDir: string): number {
     copyFileSync(from, dst);
     files++;
   }
-  writeFileSync(join(nhsukOut, 'nhsuk-frontend.min.js'), stripSourceMap(readFileSync(join(nhsuk, 'nhsuk-frontend.min.js'), 'utf8')));
+  // nhsuk-frontend ships its browser bundle as a module only: it becomes a classic script that
+  // sets `NHSUKFrontend` (read by static/js/nhsuk-init.js).
+  const nhsukJs = readFileSync(join(nhsuk, 'nhsuk-frontend.min.js'), 'utf8');
+  writeFileSync(join(nhsukOut, 'nhsuk-frontend.min.js'), classicFromModule(nhsukJs, 'NHSUKFrontend', 'nhsuk-frontend.min.js'));
   files++;
 
-  // mermaid: the ESM entry and its chunks, served by the site itself.
+  // mermaid: its classic build, one file that sets `mermaid` (its ESM chunks are not needed).
   const mermaid = join(packageDir('mermaid'), 'dist');
   const mermaidOut = join(staticDir, 'mermaid');
   mkdirSync(mermaidOut, { recursive: true });
-  writeFileSync(join(mermaidOut, 'mermaid.esm.min.mjs'), stripSourceMap(readFileSync(join(mermaid, 'mermaid.esm.min.mjs'), 'utf8')));
+  writeFileSync(join(mermaidOut, 'mermaid.min.js'), stripSourceMap(readFileSync(join(mermaid, 'mermaid.min.js'), 'utf8')));
   files++;
-  files += copyTree(join(mermaid, 'chunks', 'mermaid.esm.min'), join(mermaidOut, 'chunks', 'mermaid.esm.min'), (_name, text) => stripSourceMap(text));
 
   // The site's own CSS and scripts.
   files += copyTree(OWN_STATIC, staticDir);
+  if (meta) {
+    writeFileSync(join(staticDir, 'css', 'print-footer.css'), printFooterCss(meta));
+    files++;
+  }
   return files;
 }
 

@@ -107,7 +107,9 @@
     status.setAttribute('role', 'status');
     status.setAttribute('aria-live', 'polite');
     controls.appendChild(status);
-    table.parentNode.insertBefore(controls, table);
+    // A table in a phone scroll box (.crr-table-scroll) gets its controls above the box, not inside it.
+    var box = table.closest('.crr-table-scroll') || table;
+    box.parentNode.insertBefore(controls, box);
 
     function apply() {
       var q = text.value.trim().toLowerCase();
@@ -161,8 +163,257 @@
     });
   }
 
+  // --- Long lists (site/src/list-data.ts): the page holds the first rows; `<folder>/data.js`, a
+  // classic script (fetch() fails over file://), calls crrList(name, { columns, rows }) with all
+  // of them. The table is then drawn from the data, a page of PAGE rows at a time.
+  var PAGE = 100;
+  var lists = {};
+
+  function formatNumber(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+
+  function cellText(v) {
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  function slugHref(pattern, slug) {
+    return pattern.split('*').join(encodeURIComponent(slug));
+  }
+
+  function newControl(tag, cls, id) {
+    var el = document.createElement(tag);
+    el.className = cls;
+    if (id) el.id = id;
+    return el;
+  }
+
+  function enhanceList(table, data) {
+    var tbody = table.tBodies[0];
+    var head = table.tHead && table.tHead.rows[0];
+    if (!tbody || !head || table.getAttribute('data-crr-enhanced')) return;
+    table.setAttribute('data-crr-enhanced', 'list');
+    var id = 'crr-table-' + ++counter;
+    var name = table.getAttribute('data-crr-list');
+    var noun = table.getAttribute('data-crr-table-noun') || 'rows';
+    var columns = data.columns;
+    var all = data.rows;
+    var headers = Array.prototype.slice.call(head.cells);
+    var box = document.querySelector('[data-crr-list-box="' + name + '"]');
+    if (box) box.hidden = false;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-crr-list-note="' + name + '"]'), function (n) { n.hidden = true; });
+
+    var controls = newControl('div', 'crr-table-controls');
+    var row = newControl('div', 'crr-table-controls__row');
+    controls.appendChild(row);
+    function group(labelText, control) {
+      var g = newControl('div', 'nhsuk-form-group');
+      var label = newControl('label', 'nhsuk-label');
+      label.setAttribute('for', control.id);
+      label.textContent = labelText;
+      g.appendChild(label);
+      g.appendChild(control);
+      row.appendChild(g);
+    }
+    var text = newControl('input', 'nhsuk-input', id + '-text');
+    text.type = 'search';
+    text.autocomplete = 'off';
+    group('Filter ' + noun, text);
+
+    var selects = [];
+    columns.forEach(function (c, col) {
+      if (!c.filter) return;
+      var values = {};
+      all.forEach(function (r) { var v = cellText(r[col]); if (v !== '' && v !== undefined) values[v] = true; });
+      var keys = Object.keys(values).sort(function (a, b) { return compare(a, b, 'text'); });
+      if (keys.length < 2) return;
+      var select = newControl('select', 'nhsuk-select', id + '-filter-' + col);
+      var any = document.createElement('option');
+      any.value = '';
+      any.textContent = 'All';
+      select.appendChild(any);
+      keys.forEach(function (k) {
+        var o = document.createElement('option');
+        o.value = k;
+        o.textContent = k;
+        select.appendChild(o);
+      });
+      group(c.label, select);
+      selects.push({ col: col, el: select });
+    });
+
+    var status = newControl('p', 'crr-table-controls__count');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    controls.appendChild(status);
+    // A table in a phone scroll box (.crr-table-scroll) gets its controls above the box, not inside it.
+    var box = table.closest('.crr-table-scroll') || table;
+    box.parentNode.insertBefore(controls, box);
+
+    var pager = newControl('nav', 'crr-pager');
+    pager.setAttribute('aria-label', 'Pages of ' + noun);
+    var prev = newControl('button', 'nhsuk-button nhsuk-button--secondary crr-pager__prev');
+    prev.type = 'button';
+    prev.textContent = 'Previous page';
+    var where = newControl('span', 'crr-pager__where');
+    var next = newControl('button', 'nhsuk-button nhsuk-button--secondary crr-pager__next');
+    next.type = 'button';
+    next.textContent = 'Next page';
+    pager.appendChild(prev);
+    pager.appendChild(where);
+    pager.appendChild(next);
+    box.parentNode.insertBefore(pager, box.nextSibling);
+
+    var order = all.map(function (_, i) { return i; });
+    var shown = order;
+    var page = 0;
+
+    function anchorOf(r) {
+      for (var c = 0; c < columns.length; c++) if (columns[c].anchor && Array.isArray(r[c])) return slugHref(columns[c].anchor, r[c][1]);
+      return null;
+    }
+
+    function renderCell(c, v) {
+      var td = document.createElement('td');
+      td.className = 'nhsuk-table__cell' + (c.sort === 'number' ? ' nhsuk-table__cell--numeric' : '');
+      if (Array.isArray(v)) {
+        var target = c.href ? slugHref(c.href, v[1]) : null;
+        // A link to an anchor that is not on the page (only the first findings are in full) would go nowhere.
+        if (target && target.charAt(0) === '#' && !document.getElementById(target.slice(1))) target = null;
+        if (target) {
+          var a = document.createElement('a');
+          a.href = target;
+          a.textContent = v[0];
+          td.appendChild(a);
+        } else td.appendChild(document.createTextNode(v[0]));
+        if (v[2]) {
+          var note = document.createElement(c.note === 'text' ? 'p' : 'span');
+          note.className = c.note === 'text' ? 'nhsuk-body-s crr-list-note__text' : 'crr-id';
+          note.textContent = v[2];
+          if (c.note !== 'text') td.appendChild(document.createTextNode(' '));
+          td.appendChild(note);
+        }
+      } else td.textContent = c.sort === 'number' && typeof v === 'number' ? formatNumber(v) : v === undefined ? '' : String(v);
+      return td;
+    }
+
+    function render() {
+      var pages = Math.max(1, Math.ceil(shown.length / PAGE));
+      if (page >= pages) page = pages - 1;
+      while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+      var end = Math.min(shown.length, (page + 1) * PAGE);
+      for (var i = page * PAGE; i < end; i++) {
+        var r = all[shown[i]];
+        var tr = document.createElement('tr');
+        tr.className = 'nhsuk-table__row';
+        var anchor = anchorOf(r);
+        if (anchor && !document.getElementById(anchor)) tr.id = anchor;
+        columns.forEach(function (c, col) { tr.appendChild(renderCell(c, r[col])); });
+        tbody.appendChild(tr);
+      }
+      var range = shown.length ? formatNumber(page * PAGE + 1) + ' to ' + formatNumber(end) : 'none';
+      status.textContent = (shown.length === all.length ? formatNumber(all.length) + ' ' + noun : formatNumber(shown.length) + ' of ' + formatNumber(all.length) + ' ' + noun + ' match') + (shown.length > PAGE ? ': showing ' + range + ', page ' + (page + 1) + ' of ' + pages : '');
+      where.textContent = 'Page ' + (page + 1) + ' of ' + pages;
+      prev.disabled = page === 0;
+      next.disabled = page >= pages - 1;
+      pager.hidden = pages < 2;
+    }
+
+    var sortCol = -1;
+    var ascending = true;
+    function apply() {
+      var q = text.value.trim().toLowerCase();
+      shown = order.filter(function (i) {
+        var r = all[i];
+        for (var s = 0; s < selects.length; s++) {
+          var want = selects[s].el.value;
+          if (want && String(cellText(r[selects[s].col])) !== want) return false;
+        }
+        if (!q) return true;
+        for (var c = 0; c < r.length; c++) {
+          var v = r[c];
+          var t = Array.isArray(v) ? v[0] + ' ' + (v[2] || '') : String(v);
+          if (t.toLowerCase().indexOf(q) !== -1) return true;
+        }
+        return false;
+      });
+      page = 0;
+      render();
+    }
+    text.addEventListener('input', apply);
+    selects.forEach(function (s) { s.el.addEventListener('change', apply); });
+    prev.addEventListener('click', function () { page--; render(); });
+    next.addEventListener('click', function () { page++; render(); });
+
+    headers.forEach(function (th, col) {
+      var c = columns[col];
+      if (!c) return;
+      var button = newControl('button', 'crr-sort');
+      button.type = 'button';
+      while (th.firstChild) button.appendChild(th.firstChild);
+      var icon = newControl('span', 'crr-sort__icon');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = '\u2195';
+      button.appendChild(icon);
+      th.appendChild(button);
+      button.addEventListener('click', function () {
+        ascending = !(sortCol === col && ascending);
+        sortCol = col;
+        headers.forEach(function (h) {
+          h.removeAttribute('aria-sort');
+          var i = h.querySelector('.crr-sort__icon');
+          if (i) i.textContent = '\u2195';
+        });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        icon.textContent = ascending ? '\u2191' : '\u2193';
+        order = all.map(function (_, i) { return i; }).sort(function (a, b) {
+          var x = c.sort === 'number' ? all[a][col] : String(cellText(all[a][col]));
+          var y = c.sort === 'number' ? all[b][col] : String(cellText(all[b][col]));
+          var d = compare(x, y, c.sort);
+          return (ascending ? d : -d) || a - b;
+        });
+        apply();
+      });
+    });
+
+    render();
+    // A link from another page to a row not in the page's HTML (`#finding-…`): show its page.
+    var hash = location.hash ? decodeURIComponent(location.hash.slice(1)) : '';
+    if (hash && !document.getElementById(hash)) {
+      for (var k = 0; k < all.length; k++) {
+        if (anchorOf(all[k]) === hash) {
+          page = Math.floor(k / PAGE);
+          render();
+          var target = document.getElementById(hash);
+          if (target) target.scrollIntoView();
+          break;
+        }
+      }
+    }
+  }
+
+  function enhanceAll(name) {
+    Array.prototype.forEach.call(document.querySelectorAll('table[data-crr-list="' + name + '"]'), function (t) { enhanceList(t, lists[name]); });
+  }
+
+  /** Called by a list's data script. */
+  window.crrList = function (name, data) {
+    if (!data || !Array.isArray(data.columns) || !Array.isArray(data.rows)) return;
+    lists[name] = data;
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { enhanceAll(name); });
+    else enhanceAll(name);
+  };
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll('table[data-crr-table]'), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll('table[data-crr-table]'), function (t) {
+      // A long list waits for its data; without it (the script not loaded), its first page stays as it is.
+      var name = t.getAttribute('data-crr-list');
+      if (name) {
+        if (lists[name]) enhanceList(t, lists[name]);
+        return;
+      }
+      enhance(t);
+    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();

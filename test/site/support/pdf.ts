@@ -12,15 +12,23 @@ const run = promisify(execFile);
 
 const SETUP_HINT = 'Run `bash scripts/setup.sh test` (it installs Debian\'s chromium and poppler-utils when missing), or `apt-get install -y poppler-utils`.';
 
+export interface PrintOptions {
+  /**
+   * Use the page's own CSS `@page` size (a landscape hazard log) as a browser's print dialog does;
+   * default false: every page A4 portrait.
+   */
+  preferCSSPageSize?: boolean;
+}
+
 /**
  * Prints the page to `file` as A4 with backgrounds, with print media emulated (and restored to
  * screen afterwards). Returns the PDF's bytes.
  */
-export async function printToPdf(page: Page, file: string): Promise<Buffer> {
+export async function printToPdf(page: Page, file: string, options: PrintOptions = {}): Promise<Buffer> {
   await mkdir(dirname(file), { recursive: true });
   await page.emulateMedia({ media: 'print' });
   try {
-    return await page.pdf({ path: file, format: 'A4', printBackground: true });
+    return await page.pdf({ path: file, format: 'A4', printBackground: true, preferCSSPageSize: options.preferCSSPageSize ?? false });
   } finally {
     await page.emulateMedia({ media: null });
   }
@@ -36,6 +44,12 @@ export async function pdfText(file: string, options: PdfTextOptions = {}): Promi
   const args = ['-enc', 'UTF-8', ...(options.layout ? ['-layout'] : []), file, '-'];
   const { stdout } = await poppler('pdftotext', args);
   return stdout;
+}
+
+/** Each page's size in points (`pdfinfo -l`), first page first. */
+export async function pdfPageSizes(file: string): Promise<{ width: number; height: number }[]> {
+  const { stdout } = await poppler('pdfinfo', ['-f', '1', '-l', '9999', file]);
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
 }
 
 /** The number of pages in a PDF file, via `pdfinfo`. */
