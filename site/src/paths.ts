@@ -15,6 +15,8 @@ export const SECTIONS = {
   suppliers: 'suppliers',
   services: 'services',
   scenarios: 'scenarios',
+  regions: 'regions',
+  icbs: 'icbs',
 } as const;
 export type Section = keyof typeof SECTIONS;
 
@@ -26,6 +28,7 @@ export const SINGLE_PAGES = [
   'assets/index.html',
   'sites/index.html',
   'pcns/index.html',
+  'regions/index.html',
   'suppliers/index.html',
   'services/index.html',
   'incidents/index.html',

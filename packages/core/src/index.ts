@@ -11,6 +11,9 @@ export { catalogue, validationCatalogue, diffCatalogue, type CatalogueEntry, typ
 export type { CodeDefinition, CodeSeverity } from './diagnostics/code.js';
 export { didYouMean } from './diagnostics/did-you-mean.js';
 export { addMonths, isIsoDate } from './dates.js';
+export { amountOf, articleFor, countOf, groupDigits, plural, withArticle } from './words/count.js';
+export { selectorPhrase, ASSET_TYPE_WORDS, type NameOf } from './words/selector-phrase.js';
+export { registerNames } from './words/register-names.js';
 export { readRegisterFolder, FolderNotFoundError, MAX_FILE_BYTES } from './io/read-folder.js';
 export { loadRegister } from './load/load-register.js';
 export { validateFiles, validateFolder, validateRead, runRules, type ValidateOptions, type Validation } from './validate.js';

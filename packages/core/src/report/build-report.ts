@@ -20,11 +20,16 @@ import { incidentViews } from './views/incident-view.js';
 import { matrixView, riskProfile } from './views/matrix-view.js';
 import { countsView, metaView } from './views/meta-view.js';
 import { pcnViews, supplierViews } from './views/organisation-views.js';
+import { placeLevels, placeViews } from './views/place-view.js';
 import { reportContext } from './views/report-context.js';
 import { scenarioViews } from './views/scenario-view.js';
 import { serviceViews } from './views/service-view.js';
 import { siteViews } from './views/site-view.js';
 import { summaryView } from './views/summary-view.js';
+import { namesFirst } from '../words/names-first.js';
+import { registerNames } from '../words/register-names.js';
+
+const emptyGraph: ReportData['overviewGraph'] = { nodes: [], edges: [], truncated: false };
 
 export interface ReportOptions {
   asOf: string;
@@ -44,7 +49,7 @@ export function buildReport(register: Register, options: ReportOptions): { repor
 }
 
 function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptions, scope?: ReportScope): ReportData {
-  const rc = reportContext(ctx, analysis);
+  const rc = reportContext(ctx, reportWords(ctx.register, analysis));
   const { register, graph, index, asOf } = ctx;
   // The matrices list a cell's hazards in register order, as the author wrote them; every other list is by id.
   const hazardById = new Map(register.hazards.map((h) => [h.id, h] as const));
@@ -68,6 +73,8 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       .sort(byId),
     sites,
     pcns: pcns.map(({ indices: _i, ...p }) => p),
+    regions: [],
+    icbs: [],
     suppliers: supplierViews(rc),
     services: serviceViews(rc),
     incidents: incidentViews(rc),
@@ -79,9 +86,16 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       .filter((c) => isEvidenceExpired(c.evidence, asOf))
       .map((c) => ({ control: refOf(c, rc.slugs.controls), expired: latestExpiry(c.evidence)!, hazards: [...(rc.rel.hazardsOfControl.get(c.id) ?? [])].sort().map(rc.links.hazard) }))
       .sort((a, b) => byId(a.control, b.control)),
-    overviewGraph: overviewGraph(graph, rc.slugs, pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, sites: p.indices })), index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site))),
+    overviewGraph: emptyGraph,
   };
   if (scope) Object.assign(pages, scopedPages(pages, analysis));
+  // Regions and ICBs, from the (scoped) pages; a place's own site (`--scope`) has that place's page only.
+  const places = placeViews(rc, pages);
+  const kept = <P extends { id: string }>(list: P[]) => (options.scope ? list.filter((p) => p.id === options.scope!.place.id) : list);
+  Object.assign(pages, { regions: kept(places.regions), icbs: kept(places.icbs) });
+  // The overview diagram rolls sites up to PCNs, ICBs or regions, whichever fits (graphs.ts).
+  const levels = [{ noun: 'PCNs', groups: pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, section: 'pcns' as const, sites: p.indices })) }, ...placeLevels(ctx, pages.icbs, pages.regions, scope)];
+  pages.overviewGraph = overviewGraph(graph, rc.slugs, levels, index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site)));
   return { ...pages, summary: summaryView(pages) };
 }
 
@@ -130,3 +144,14 @@ function scopedPcns<P extends { sites: { id: string; patients: number }[]; indic
     })
     .filter((p) => p.sites.length > 0);
 }
+
+/**
+ * The analysis as the report words it: the findings' ids in backticks become the register's names
+ * (names first, ids second). The analysis returned to the caller (the CLI, the JSON export) is
+ * unchanged: there the ids are what a user types next.
+ */
+function reportWords(register: Register, analysis: Analysis): Analysis {
+  const nameOf = registerNames(register);
+  return { ...analysis, findings: analysis.findings.map((f) => ({ ...f, title: namesFirst(f.title, nameOf), explanation: namesFirst(f.explanation, nameOf) })) };
+}
+

@@ -1,6 +1,7 @@
 import type { DependencyGraph, Req } from '../analysis/graph.js';
 import type { Graph, GraphEdge, GraphNode } from './report-data.js';
 import type { SectionSlugs } from './section-slugs.js';
+import { countOf } from '../words/count.js';
 
 /** The pages a diagram's nodes link to. */
 type NodeSlugs = Pick<SectionSlugs, 'assets' | 'services'>;
@@ -15,7 +16,12 @@ export const MAX_EDGES = 300;
 class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
+  /** Nodes some edge touches: what the diagram draws. */
+  private readonly used = new Set<string>();
   truncated = false;
+
+  /** `maxNodes`: at most this many nodes drawn; an edge that would draw more is left out. */
+  constructor(private readonly maxNodes = Infinity) {}
 
   node(key: string, make: () => Omit<GraphNode, 'id'>): string {
     let n = this.nodes.get(key);
@@ -23,13 +29,25 @@ class GraphBuilder {
     return n.id;
   }
 
+  /** Whether an edge touches the node. */
+  drawn(id: string): boolean {
+    return this.used.has(id);
+  }
+
+  /** Whether `fresh` more nodes may still be drawn. */
+  canAdd(fresh: number): boolean {
+    return this.used.size + fresh <= this.maxNodes;
+  }
+
   edge(from: string, to: string, relation: string): boolean {
     const key = `${from}>${to}`;
     if (this.edges.has(key)) return true;
-    if (this.edges.size >= MAX_EDGES) {
+    const fresh = (this.used.has(from) ? 0 : 1) + (this.used.has(to) || to === from ? 0 : 1);
+    if (this.edges.size >= MAX_EDGES || !this.canAdd(fresh)) {
       this.truncated = true;
       return false;
     }
+    this.used.add(from).add(to);
     this.edges.set(key, { from, to, relation });
     return true;
   }
@@ -40,8 +58,7 @@ class GraphBuilder {
 
   build(): Graph {
     // Only nodes that an edge touches, unless the graph is a single node.
-    const used = new Set<string>();
-    for (const e of this.edges.values()) used.add(e.from).add(e.to);
+    const used = this.used;
     const nodes = [...this.nodes.values()].filter((n) => used.has(n.id) || this.nodes.size === 1);
     return { nodes, edges: [...this.edges.values()], truncated: this.truncated };
   }
@@ -88,19 +105,21 @@ function addReq(g: GraphBuilder, graph: DependencyGraph, slugs: NodeSlugs, paren
   }
 }
 
-/** A site's routes: site → service → what each needs, two levels of assets' own needs. */
-export function siteGraph(graph: DependencyGraph, slugs: NodeSlugs, site: number, routes: readonly number[], failurePoints: ReadonlySet<number>): Graph {
+/** A site's routes: site → service (by name) → what each needs, two levels of assets' own needs. */
+export function siteGraph(graph: DependencyGraph, slugs: NodeSlugs, site: number, routes: readonly number[], failurePoints: ReadonlySet<number>, serviceName: (id: string) => string = (id) => id): Graph {
   const g = new GraphBuilder();
   const s = graph.sites[site]!;
   const root = g.node('site', () => ({ label: s.name, kind: 'site', failurePoint: false }));
   for (const r of routes) {
     const route = graph.routes[r]!;
     const slug = slugs.services.get(route.service);
-    const svc = g.node(`svc:${route.service}`, () => ({ label: route.service, kind: 'service', failurePoint: false, ...(slug ? { slug, section: 'services' as const } : {}) }));
+    const svc = g.node(`svc:${route.service}`, () => ({ label: serviceName(route.service), kind: 'service', failurePoint: false, ...(slug ? { slug, section: 'services' as const } : {}) }));
     g.edge(root, svc, 'uses');
     for (const n of route.needs) addReq(g, graph, slugs, svc, n, 'needs', failurePoints, 2);
   }
-  return g.build();
+  // A route is a chain several assets deep and a practice has a handful of services: drawn left
+  // to right it is scaled to a third of the page (labels about 5 px); top-down it keeps its size.
+  return { ...g.build(), direction: 'TD' };
 }
 
 /**
@@ -121,36 +140,95 @@ export function assetGraph(graph: DependencyGraph, slugs: NodeSlugs, a: number, 
   return g.build();
 }
 
+/** The overview draws at most this many nodes: past it a diagram is no longer read, only scrolled. */
+export const OVERVIEW_MAX_NODES = 150;
+/** At most this many groups of sites (PCNs, ICBs or regions) are drawn, each its own node. */
+export const OVERVIEW_MAX_GROUPS = 45;
+
+/** Sites grouped at one level of the NHS geography, lowest first. */
+export interface OverviewLevel {
+  /** The groups' word, plural: "PCNs", "ICBs", "regions". */
+  noun: string;
+  groups: readonly { id: string; name: string; slug?: string; section?: 'pcns' | 'regions' | 'icbs'; sites: readonly number[] }[];
+}
+
 /**
- * The overview: PCNs (or, past a dozen, one node for all of them) → the shared assets their
- * routes reach directly, and the shared assets' own needs. Site-local assets are left out.
+ * The overview: the register's sites rolled up to the lowest level whose groups fit (PCNs, then
+ * ICBs, then regions, else one node), each group → the shared assets its routes reach first, and
+ * the shared assets' own needs; at most OVERVIEW_MAX_NODES nodes, the shared assets most sites
+ * reach first. Site-local assets are left out. The note says in words what was rolled up and
+ * left out, and where the rest is listed.
  */
 export function overviewGraph(
   graph: DependencyGraph,
   slugs: NodeSlugs,
-  pcns: readonly { id: string; name: string; slug: string; sites: readonly number[] }[],
+  levels: readonly OverviewLevel[],
   assetsOfRoute: readonly (readonly number[])[],
   routesOfSite: readonly (readonly number[])[],
   failurePoints: ReadonlySet<number>,
 ): Graph {
-  const g = new GraphBuilder();
+  const g = new GraphBuilder(OVERVIEW_MAX_NODES);
   const shared = (a: number) => !graph.assets[a]!.site;
-  const many = pcns.length > 12;
-  const groups = many ? [{ id: '*', name: `${pcns.length} PCNs`, slug: '', sites: pcns.flatMap((p) => p.sites) }] : pcns;
-  for (const p of groups) {
-    const pid = g.node(`pcn:${p.id}`, () => ({ label: p.name, kind: 'pcn', failurePoint: false, ...(p.slug ? { slug: p.slug, section: 'pcns' as const } : {}) }));
-    // The shared assets the PCN's routes need first: those no other shared asset on the route needs.
+  const siteCount = new Set(levels.flatMap((l) => l.groups.flatMap((x) => x.sites))).size;
+  const level = levels.find((l) => l.groups.length > 0 && l.groups.length <= OVERVIEW_MAX_GROUPS);
+  const all = levels[0]?.groups.flatMap((x) => x.sites) ?? [];
+  const groups = level ? level.groups : all.length ? [{ id: '*', name: `${siteCount} sites`, sites: all }] : [];
+  const practices = [...new Set(levels.flatMap((l) => l.groups.flatMap((x) => x.sites)))].filter((s) => graph.sites[s]!.type === 'practice').length;
+  const sitesText = practices === siteCount ? countWords(practices, 'practice') : `${countWords(siteCount, 'site')} (${countWords(practices, 'practice')})`;
+  const said: string[] = [];
+  // A PCN level with one group per PCN is the register drawn as it is; anything else is rolled up.
+  if (level && level !== levels[0]) said.push(`${sitesText} shown as their ${countWords(groups.length, level.noun.replace(/s$/, ''), level.noun)}`);
+  else if (!level && groups.length) said.push(`${sitesText} shown as one node`);
+
+  // Each group's first shared assets: those no other shared asset on its routes needs.
+  const firstOf = groups.map((p) => {
     const reached = new Set<number>();
     for (const s of p.sites) for (const r of routesOfSite[s] ?? []) for (const a of assetsOfRoute[r]!) if (shared(a)) reached.add(a);
     const inner = new Set<number>();
     for (const a of reached) for (const n of graph.assetNeeds[a]!) collectAssets(n, inner);
-    for (const a of [...reached].sort((x, y) => x - y)) if (!inner.has(a)) g.edge(pid, assetNode(g, graph, slugs, a, failurePoints), 'needs');
-  }
+    return [...reached].filter((a) => !inner.has(a)).sort((x, y) => x - y);
+  });
+  // The shared assets most groups reach come first when not all fit.
+  const weight = new Map<number, number>();
+  groups.forEach((p, i) => {
+    for (const a of firstOf[i]!) weight.set(a, (weight.get(a) ?? 0) + p.sites.length);
+  });
+  const groupNode = (p: (typeof groups)[number]) =>
+    g.node(`group:${p.id}`, () => ({ label: p.name, kind: 'pcn', failurePoint: false, ...(p.slug && p.section ? { slug: p.slug, section: p.section } : {}) }));
+  for (const p of groups) groupNode(p);
+  const firstAssets = [...weight.keys()].sort((x, y) => weight.get(y)! - weight.get(x)! || x - y);
+  for (const a of firstAssets)
+    groups.forEach((p, i) => {
+      if (firstOf[i]!.includes(a)) g.edge(groupNode(p), assetNode(g, graph, slugs, a, failurePoints), 'needs');
+    });
+  // The needs of the assets drawn already first, then of the others while there is room.
+  let sharedTotal = 0;
+  const rest: number[] = [];
   for (let a = 0; a < graph.assets.length; a++) {
     if (!shared(a)) continue;
-    for (const n of graph.assetNeeds[a]!) addReq(g, graph, slugs, assetNode(g, graph, slugs, a, failurePoints), n, 'needs', failurePoints, 0);
+    sharedTotal++;
+    if (!g.drawn(assetNode(g, graph, slugs, a, failurePoints))) rest.push(a);
+    else for (const n of graph.assetNeeds[a]!) addReq(g, graph, slugs, assetNode(g, graph, slugs, a, failurePoints), n, 'needs', failurePoints, 0);
   }
-  return g.build();
+  for (const a of rest) for (const n of graph.assetNeeds[a]!) addReq(g, graph, slugs, assetNode(g, graph, slugs, a, failurePoints), n, 'needs', failurePoints, 0);
+  const built = g.build();
+  const drawn = built.nodes.filter((n) => n.kind === 'asset').length;
+  if (drawn < sharedTotal) said.push(`${countWords(drawn, 'shared asset')} of ${sharedTotal.toLocaleString('en-GB')} drawn, those the most sites rely on first`);
+  if (!said.length) return built;
+  return {
+    ...built,
+    truncated: built.truncated || drawn < sharedTotal || said.length > 0,
+    note: `${sentence(said.join('; '))}; site-local assets are left out. The table below lists the connections drawn; every asset is on the assets page.`,
+    noteHref: 'assets/index.html',
+  };
+}
+
+function countWords(n: number, one: string, many?: string): string {
+  return countOf(n, one, many);
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function collectAssets(r: Req, into: Set<number>): void {

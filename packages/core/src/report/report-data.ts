@@ -11,8 +11,9 @@ import type { Finding } from '../analysis/finding.js';
 import type { FindingKindMeta } from '../analysis/finding-kinds.js';
 import type { ResidualRisk, SummaryView } from './views/summary-view.js';
 import type { StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel } from './views/status-panel-view.js';
+import type { PlaceFinding, PlaceRow, PlaceView } from './views/place-view.js';
 
-export type { ResidualRisk, SummaryView, StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel };
+export type { ResidualRisk, SummaryView, StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel, PlaceFinding, PlaceRow, PlaceView };
 
 /** How many sites a page lists by name before it says "and N more". */
 export const LISTED = 100;
@@ -109,8 +110,12 @@ export interface HazardView extends Ref {
   reviewDue: string;
   reviewOverdue: boolean;
   services: Ref[];
-  /** Each cause's assets, the first few by name; `moreAssets` not listed. */
-  causes: { description: string; assets: Ref[]; selector?: string; assetCount: number; moreAssets: number }[];
+  /**
+   * Each cause's assets, the first few by name; `moreAssets` not listed. A cause that selects assets
+   * has `selection`, what it selects as words ("every firewall running ASA 9.16"), and `selector`,
+   * the same as `key=value` for the small print.
+   */
+  causes: { description: string; assets: Ref[]; selection?: string; selector?: string; assetCount: number; moreAssets: number }[];
   effects: string[];
   harms: string[];
   initial: RatingView;
@@ -164,7 +169,7 @@ export interface GraphNode {
   failurePoint: boolean;
   /** Page of the node, when it has one. */
   slug?: string;
-  section?: 'assets' | 'sites' | 'services' | 'pcns';
+  section?: 'assets' | 'sites' | 'services' | 'pcns' | 'regions' | 'icbs';
 }
 
 export interface Graph {
@@ -172,6 +177,12 @@ export interface Graph {
   edges: GraphEdge[];
   /** Whether nodes or edges were left out to keep the diagram readable and within limits. */
   truncated: boolean;
+  /** What was rolled up or left out, in words ("6,253 practices shown as their 42 ICBs; …"). */
+  note?: string;
+  /** Where the rest is listed: a page of the site, relative to its root. */
+  noteHref?: string;
+  /** How it reads best: top-down for a deep, narrow graph (a site's routes), left to right otherwise. */
+  direction?: 'LR' | 'TD';
 }
 
 export interface AssetView extends Ref {
@@ -267,7 +278,7 @@ export interface ScenarioView extends Ref {
   reason: string;
   notes?: string;
   /** What fails: each id named, then the selector, with the assets each picked (the first LISTED). */
-  failed: { spec: string; selector: boolean; assets: Ref[]; assetCount: number; moreAssets: number }[];
+  failed: { spec: string; selector: boolean; /** What fails, in words: the asset's name, or what the selector picks ("every firewall running ASA 9.16"). */ words: string; assets: Ref[]; assetCount: number; moreAssets: number }[];
   /** Distinct assets that fail. */
   failedCount: number;
   /** Pairs that no longer work. */
@@ -380,6 +391,9 @@ export interface PcnView extends Ref {
   patients: number;
   /** Hazards listed on its sites' pages, by id. */
   hazards: Ref[];
+  /** The ICB and region it sits in (see `placesOf`), when the register says. */
+  icb?: Ref;
+  region?: Ref;
 }
 
 export interface ReportData {
@@ -393,6 +407,8 @@ export interface ReportData {
     lifecyclePhase?: string;
     approved?: string;
     cso?: { name: string; registration: string; organisation?: Ref };
+    /** The register's content fingerprint (see content-fingerprint.ts): printed on every page for document control. */
+    fingerprint: string;
     scheme: { name: string; isDefault: boolean; likelihoods: { level: string; description: string }[]; severities: { level: string; description: string }[]; ratings: { rating: number; label: string; acceptability: Acceptability; acceptabilityLabel: string; text: string }[] };
     tool: string;
   };
@@ -406,6 +422,9 @@ export interface ReportData {
   assets: AssetView[];
   sites: SiteView[];
   pcns: PcnView[];
+  /** NHS England regions and ICBs that have sites, by name: a page each (empty when the register names none). */
+  regions: PlaceView[];
+  icbs: PlaceView[];
   suppliers: SupplierView[];
   services: ServiceView[];
   incidents: IncidentView[];

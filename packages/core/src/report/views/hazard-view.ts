@@ -13,6 +13,8 @@ import { isReviewOverdue, reviewDue, reviewMonths } from '../../rules/review-ove
 import { byId, refOf } from '../refs.js';
 import type { HazardView } from '../report-data.js';
 import { acceptanceViews, controlView, KIND_LABELS } from './control-view.js';
+import { registerNames } from '../../words/register-names.js';
+import { selectorPhrase } from '../../words/selector-phrase.js';
 import { ratingView } from './rating-view.js';
 import { sortedRefs, type ReportContext } from './report-context.js';
 
@@ -38,6 +40,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
   const { register, graph, index, asOf } = rc.ctx;
   const scheme = register.scheme;
   const selector = new AssetIndex(graph.assets, assetPlacesOf(register));
+  const nameOf = registerNames(register);
   const months = reviewMonths(register);
   const controlsById = new Map(register.controls.map((c) => [c.id, c] as const));
   const assetRef = (a: number) => refOf(graph.assets[a]!, rc.slugs.assets);
@@ -56,7 +59,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
         view: {
           description: c.description,
           assets: assets.slice(0, CAUSE_ASSETS_LISTED).map(assetRef),
-          ...(c.select ? { selector: selectorText(c.select) } : {}),
+          ...(c.select ? { selection: selectorPhrase(c.select, nameOf), selector: selectorText(c.select) } : {}),
           assetCount: assets.length,
           moreAssets: Math.max(0, assets.length - CAUSE_ASSETS_LISTED),
         },

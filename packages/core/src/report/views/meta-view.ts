@@ -1,5 +1,6 @@
 /** The register's title block and its headline counts. */
 import type { ReportData } from '../report-data.js';
+import { contentFingerprint } from '../content-fingerprint.js';
 import { ACCEPTABILITY_TEXT } from './matrix-view.js';
 import type { ReportContext } from './report-context.js';
 
@@ -18,6 +19,7 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
     ...(m?.approved ? { approved: m.approved } : {}),
     ...(m ? { cso: { name: m.cso.name, registration: `${m.cso.registration.body} ${m.cso.registration.number}`, ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
+    fingerprint: contentFingerprint(register),
     scheme: {
       name: scheme.name,
       isDefault: register.schemeIsDefault,

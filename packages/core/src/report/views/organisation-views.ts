@@ -1,4 +1,5 @@
 /** The pages of organisations: PCNs (their sites) and suppliers (the assets they hold). */
+import { placesOf } from '../../analysis/places.js';
 import { reachOf } from '../../analysis/reach.js';
 import { routesCutBy } from '../../analysis/what-if.js';
 import { byId, refOf } from '../refs.js';
@@ -18,6 +19,8 @@ const SUPPLIER_ASSETS_LISTED = 100;
 export function pcnViews(rc: ReportContext, sites: readonly SiteView[]): (PcnView & { indices: readonly number[] })[] {
   const { register, graph } = rc.ctx;
   const siteById = new Map(sites.map((s) => [s.id, s] as const));
+  const chains = placesOf(register).organisations;
+  const place = (id: string | undefined) => (id !== undefined ? { ...rc.links.organisation(id) } : undefined);
   return register.organisations
     .filter((o) => o.type === 'pcn')
     .map((o) => {
@@ -25,11 +28,17 @@ export function pcnViews(rc: ReportContext, sites: readonly SiteView[]): (PcnVie
       const members = indices.map((i) => siteById.get(graph.sites[i]!.id)!).sort(byId);
       const hazards = new Map<string, Ref>();
       for (const s of members) for (const h of s.hazards) hazards.set(h.id, h);
+      // The ICB and region it sits in, through its own parent chain.
+      const chain = chains.get(o.id);
+      const icb = place(chain?.icb);
+      const region = place(chain?.region);
       return {
         ...refOf(o, rc.slugs.organisations),
         sites: members.map((s) => ({ id: s.id, slug: s.slug, name: s.name, type: s.type, patients: s.patients, hazardCount: s.hazardCount })),
         hazards: [...hazards.values()].sort(byId),
         patients: indices.reduce((n, i) => n + graph.sites[i]!.patients, 0),
+        ...(icb ? { icb } : {}),
+        ...(region ? { region } : {}),
         indices,
       };
     })

@@ -28,7 +28,7 @@ describe('scenario views', () => {
   it('give the three outcomes with their reach, by service, and the overloads', () => {
     const s = byId('vpn-a-out');
     expect(s).toMatchObject({ slug: 'vpn-a-out', name: 'VPN A out', title: 'VPN A out', reason: 'Maintenance.', notes: 'Evenings only.', failedCount: 1 });
-    expect(s.failed).toEqual([{ spec: 'vpn-a', selector: false, assets: [expect.objectContaining({ id: 'vpn-a' })], assetCount: 1, moreAssets: 0 }]);
+    expect(s.failed).toEqual([{ spec: 'vpn-a', selector: false, words: s.failed[0]!.assets[0]!.name, assets: [expect.objectContaining({ id: 'vpn-a' })], assetCount: 1, moreAssets: 0 }]);
     // P3 is cut; P1 and P2 reach the record only through vpn-b, over its limit.
     expect(s.cut).toMatchObject({ sites: 1, patients: 4000, siteRefs: [expect.objectContaining({ id: 'P3' })] });
     expect(s.degraded).toMatchObject({ sites: 2, patients: 3000 });
@@ -56,7 +56,7 @@ describe('scenario views', () => {
     expect(s.verdict).toBe('none');
     expect(s.tolerance).toEqual([]);
     expect(s.finding).toBeUndefined();
-    expect(s.failed).toEqual([expect.objectContaining({ spec: 'type=firewall', selector: true, assetCount: 3 })]);
+    expect(s.failed).toEqual([expect.objectContaining({ spec: 'type=firewall', selector: true, words: 'every firewall', assetCount: 3 })]);
     expect(s.cut.sites).toBe(3);
   });
 

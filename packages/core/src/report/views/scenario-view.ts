@@ -8,6 +8,8 @@ import { scenarioFigures, toleranceMeasures, type ScenarioResult } from '../../a
 import type { Scenario } from '../../model/scenario.js';
 import { byId, refOf } from '../refs.js';
 import { LISTED, type FindingRef, type ScenarioServiceRow, type ScenarioView } from '../report-data.js';
+import { registerNames } from '../../words/register-names.js';
+import { selectorPhrase } from '../../words/selector-phrase.js';
 import type { ReportContext } from './report-context.js';
 
 /** The words for each tolerance measure, as a table row heads them. */
@@ -59,6 +61,7 @@ function scenarioView(rc: ReportContext, s: ScenarioResult, declared: Scenario |
     failed: s.failed.map((x, i) => ({
       spec: x.spec,
       selector: i >= named,
+      words: i >= named && declared?.select ? selectorPhrase(declared.select, registerNames(rc.ctx.register)) : (registerNames(rc.ctx.register)(x.spec) ?? x.spec),
       assets: x.assets.slice(0, LISTED).map(rc.links.asset),
       assetCount: x.assets.length,
       moreAssets: Math.max(0, x.assets.length - LISTED),

@@ -35,7 +35,7 @@ export function siteViews(rc: ReportContext): SiteView[] {
       failurePointCount: new Set(routeViews.flatMap((r) => r.failurePoints.map((f) => f.id))).size,
       ...listedHazards(rc, [...hazardIds].sort()),
       incidents: sortedRefs(rel.incidentsOfSite.get(s.id) ?? [], links.incident),
-      graph: siteGraph(graph, slugs, si, routes, fpAssets),
+      graph: siteGraph(graph, slugs, si, routes, fpAssets, (id) => links.service(id).name),
     };
   });
 }
