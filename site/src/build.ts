@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReportData } from '@crr/core';
-import { createHelpers } from './helpers.js';
+import { createHelpers, isSiteLocal } from './helpers.js';
+import { writeListScripts } from './list-data.js';
 import { writeJsonFile } from './json-file.js';
 import { searchRecords } from './search.js';
 import { SECTIONS, SINGLE_PAGES, exportNamePattern } from './paths.js';
@@ -44,18 +45,20 @@ export interface Batch {
   suppliers: ReportData['suppliers'];
   services: ReportData['services'];
   scenarios: ReportData['scenarios'];
+  regions: ReportData['regions'];
+  icbs: ReportData['icbs'];
 }
 
 /** The report's records in runs of at most `size` pages (the first run also has the single pages). */
 export function batches(report: ReportData, size: number): Batch[] {
   const out: Batch[] = [];
-  let current: Batch = { once: [true], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [] };
+  let current: Batch = { once: [true], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [], regions: [], icbs: [] };
   let pages: number = SINGLE_PAGES.length;
   for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) {
-    for (const record of report[key] as never[]) {
+    for (const record of pagedRecords(report, key) as never[]) {
       if (pages >= size) {
         out.push(current);
-        current = { once: [], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [] };
+        current = { once: [], hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [], regions: [], icbs: [] };
         pages = 0;
       }
       (current[key] as never[]).push(record);
@@ -69,10 +72,16 @@ export function batches(report: ReportData, size: number): Batch[] {
 /** At most one progress call per this many milliseconds (the first and last always go). */
 const PROGRESS_INTERVAL_MS = 100;
 
+/** The records of a section that get a page: every one, but a site-local asset is a section of its site's page (D1). */
+function pagedRecords<K extends keyof typeof SECTIONS>(report: ReportData, key: K): ReportData[K] {
+  if (key !== 'assets') return report[key];
+  return report.assets.filter((a) => !isSiteLocal(a)) as ReportData[K];
+}
+
 /** The number of pages a report gives. */
 export function pageCount(report: ReportData): number {
   let n = SINGLE_PAGES.length;
-  for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) n += report[key].length;
+  for (const key of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) n += pagedRecords(report, key).length;
   return n;
 }
 
@@ -195,8 +204,11 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
   }
   if (done !== total) progress(true);
 
+  // --- The long lists' full data, beside their pages (list-data.ts).
+  writeListScripts(outDir, report);
+
   // --- Static files.
-  writeStaticFiles(outDir);
+  writeStaticFiles(outDir, report.meta);
 
   // --- Search index.
   if (search) await writeSearchIndex(outDir, report);

@@ -152,7 +152,7 @@ function render(graph: Graph, edges: Graph['edges'], ids: Map<string, string>, d
 export interface NodeCell {
   text: string;
   failurePoint: boolean;
-  /** Path from the site root, e.g. `assets/vpn-a/index.html`. */
+  /** Path from the site root, e.g. `assets/vpn-a/index.html` (or `sites/x/index.html#asset-y` for a site-local asset). */
   path?: string;
 }
 
@@ -186,12 +186,13 @@ export function nodePath(node: Pick<GraphNode, 'slug' | 'section'>): string | un
 }
 
 /** The mermaid text and the edge table of a graph, ready for the templates. */
-export function diagramView(graph: Graph, options: MermaidOptions = {}): DiagramView {
+export function diagramView(graph: Graph, options: MermaidOptions = {}, pathOf?: (node: GraphNode) => string | undefined): DiagramView {
   const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
   const cell = (id: string): NodeCell => {
     const n = byId.get(id);
     if (!n) return { text: id, failurePoint: false };
-    const path = nodePath(n);
+    // `pathOf` knows where a record is shown when that is not a page of its own (a site-local asset).
+    const path = pathOf?.(n) ?? nodePath(n);
     return { text: nodeText(n), failurePoint: n.failurePoint, ...(path ? { path } : {}) };
   };
   const rows = graph.edges.map((e) => ({ from: cell(e.from), relation: e.relation, to: cell(e.to) }));

@@ -3,9 +3,12 @@
  * or plain data for the templates; none returns a SafeString, so register text is always escaped.
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
-import type { Graph, ReportData } from '@crr/core';
+import { amountOf, countOf, groupDigits, type Graph, type ReportData } from '@crr/core';
 import { diagramView } from './diagram.js';
-import { slugPattern } from './paths.js';
+import { SECTIONS, slugPattern } from './paths.js';
+import { FINDINGS_IN_FULL, LIST_PAGE_ROWS } from './list-page.js';
+
+const pageSize = (kind: unknown): number => (kind === 'findings' ? FINDINGS_IN_FULL : LIST_PAGE_ROWS);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -21,14 +24,12 @@ export function formatDate(iso: unknown): string {
 /** 450923 → `450,923`, without Intl (the same bytes on every machine). */
 export function formatNumber(n: unknown): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return String(n ?? '');
-  const sign = n < 0 ? '-' : '';
-  const [int, frac] = Math.abs(n).toString().split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return sign + grouped + (frac ? `.${frac}` : '');
+  return groupDigits(n);
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+/** `{{plural n "site" "sites"}}` → "1 site", "1,234 sites": core's one pluralising helper (`countOf`). */
+export function plural(n: number, one: string, many?: string): string {
+  return countOf(n, one, many);
 }
 
 /** The root-relative prefix of the page being rendered (`../../` on a detail page). */
@@ -72,6 +73,7 @@ export const NAV = [
   { key: 'scenarios', label: 'Scenarios', path: 'scenarios/index.html' },
   { key: 'assets', label: 'Assets', path: 'assets/index.html' },
   { key: 'sites', label: 'Sites', path: 'sites/index.html' },
+  { key: 'places', label: 'Places', path: 'regions/index.html' },
   { key: 'pcns', label: 'PCNs', path: 'pcns/index.html' },
   { key: 'suppliers', label: 'Suppliers', path: 'suppliers/index.html' },
   { key: 'services', label: 'Services', path: 'services/index.html' },
@@ -117,18 +119,53 @@ export function fileSize(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * Where each asset is shown (D1): a shared asset has its own page; a site-local asset (one with
+ * `site`) is a section of its site's page, anchor `asset-<slug>`. This map and `assetPath` are
+ * the one place that knows it: templates use `href`/`hasPage`, diagrams and search ask here.
+ */
+export function assetPlaces(report: Pick<ReportData, 'assets'>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of report.assets) if (a.site) out.set(a.slug, a.site.slug);
+  return out;
+}
+
+/** The path from the site root of an asset's page, or of its section on its site's page. */
+export function assetPath(places: Map<string, string>, slug: string): string {
+  const site = places.get(slug);
+  return site === undefined ? `assets/${slug}/index.html` : `sites/${site}/index.html#asset-${slug}`;
+}
+
+/** Whether an asset is shown on its site's page rather than on a page of its own. */
+export const isSiteLocal = (asset: { site?: unknown }): boolean => Boolean(asset.site);
+
+function localAssetsBySite(report: Pick<ReportData, 'assets'>): Map<string, ReportData['assets']> {
+  const out = new Map<string, ReportData['assets']>();
+  for (const a of report.assets) {
+    if (!a.site) continue;
+    const list = out.get(a.site.slug);
+    if (list) list.push(a);
+    else out.set(a.site.slug, [a]);
+  }
+  return out;
+}
+
 /** The helpers, bound to one report. */
 export function createHelpers(report: ReportData): Record<string, HelperDelegate> {
   const ratings = report.meta.scheme.ratings.map((r) => r.rating);
   const pages = new Map<string, Set<string>>(
-    (['hazards', 'assets', 'sites', 'pcns', 'suppliers', 'services', 'scenarios'] as const).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
+    (Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]).map((k) => [k, new Set((report[k] as { slug: string }[]).map((r) => r.slug))]),
   );
+  const places = assetPlaces(report);
+  const localBySite = localAssetsBySite(report);
 
   /** Strips Handlebars' trailing options argument. */
   const args = (a: unknown[]): unknown[] => a.slice(0, -1);
 
   return {
-    navItems: (current: unknown, here: unknown) => NAV.map((n) => ({ ...n, current: n.key === current, here: n.key === current && here === true })),
+    // "Places" only when the register has regions or ICBs to list.
+    navItems: (current: unknown, here: unknown) =>
+      NAV.filter((n) => n.key !== 'places' || report.regions.length + report.icbs.length > 0).map((n) => ({ ...n, current: n.key === current, here: n.key === current && here === true })),
     eq: (a: unknown, b: unknown) => a === b,
     ne: (a: unknown, b: unknown) => a !== b,
     gt: (a: unknown, b: unknown) => (a as number) > (b as number),
@@ -141,14 +178,35 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
     num: (n: unknown) => formatNumber(n),
     fmtDate: (iso: unknown) => formatDate(iso),
     percent: (x: unknown) => (typeof x === 'number' ? `${formatNumber(Math.round(x * 100))}%` : ''),
-    plural: (n: unknown, one: unknown, many: unknown) => plural(Number(n), String(one), String(many)),
+    plural: (n: unknown, one: unknown, many: unknown) => plural(Number(n), String(one), typeof many === 'string' ? many : undefined),
+    /** `{{amount load unit}}` → "1 tunnel", "48 tunnels": an amount in a capacity unit (core `amountOf`). */
+    amount: (n: unknown, unit: unknown) => (typeof n === 'number' ? amountOf(n, String(unit ?? '')) : ''),
     /** `{{href "hazards" slug}}` → `../../hazards/HAZ-1/index.html` from a detail page. */
     href: (...a: unknown[]) => {
       const options = a[a.length - 1] as HelperOptions;
       const parts = args(a).map(String);
       for (const p of parts.slice(1)) if (!slugPattern.test(p)) throw new Error(`Not a safe path segment: ${JSON.stringify(p)}`);
+      if (parts.length === 2 && parts[0] === 'assets') return `${rootOf(options)}${assetPath(places, parts[1]!)}`;
       return `${rootOf(options)}${parts.length ? parts.join('/') + '/' : ''}index.html`;
     },
+    /** The rows of a long list its page renders (list-data.ts has them all); `{{pageRows list "findings"}}` for the findings in full. */
+    pageRows: (...a: unknown[]) => {
+      const [list, kind] = args(a);
+      return Array.isArray(list) ? list.slice(0, pageSize(kind)) : [];
+    },
+    /** Whether a list is longer than its page (its page then loads `data.js`). */
+    paged: (...a: unknown[]) => {
+      const [list, kind] = args(a);
+      return Array.isArray(list) && list.length > pageSize(kind);
+    },
+    pageSize: (...a: unknown[]) => pageSize(args(a)[0]),
+    /** How many of a list are left after the first `n`, plus any already left out (for "and 38 more"). */
+    beyond: (...a: unknown[]) => {
+      const [list, n, already] = args(a);
+      return (Array.isArray(list) ? Math.max(0, list.length - Number(n)) : 0) + (typeof already === 'number' ? already : 0);
+    },
+    /** A site's own assets (D1: sections of its page, not pages), in the report's order. */
+    localAssets: (siteSlug: unknown) => localBySite.get(String(siteSlug)) ?? [],
     /** A path from the site root (already built from safe segments) made relative to this page. */
     rel: (path: unknown, options: HelperOptions) => `${rootOf(options)}${String(path ?? '')}`,
     riskClass: (rating: unknown) => (typeof rating === 'number' ? `crr-risk-${riskBucket(rating, ratings)}` : 'crr-risk-none'),
@@ -172,6 +230,6 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
       if (!(t > 0)) return 0;
       return Math.min(100, Math.max(0, Math.round((Number(n) / t) * 20) * 5));
     },
-    diagram: (graph: unknown) => diagramView(graph as Graph),
+    diagram: (graph: unknown) => diagramView(graph as Graph, (graph as Graph).direction ? { direction: (graph as Graph).direction! } : {}, (node) => (node.section === 'assets' && node.slug ? assetPath(places, node.slug) : undefined)),
   };
 }

@@ -11,7 +11,7 @@ export interface SearchRecord {
 const words = (parts: readonly (string | number | undefined | null)[]) => parts.filter((p) => p !== undefined && p !== null && p !== '').join('. ');
 
 /**
- * What search finds: hazards, assets, sites and suppliers, by the words that name and describe
+ * What search finds: hazards, shared assets, sites and suppliers, by the words that name and describe
  * them. Built from the report data rather than by re-reading the pages: the same words, without
  * parsing hundreds of megabytes of HTML (at 1,600 practices that took longer than building the
  * pages). URLs are from the site root; the search page makes them relative.
@@ -26,19 +26,24 @@ export function searchRecords(report: ReportData): SearchRecord[] {
       // One array, not spread arguments: a spread of a very long list overflows the stack.
       content: words([h.id, h.title, h.description, ...h.causes.map((c) => c.description), ...h.effects, ...h.harms, ...h.services.map((s) => s.name), `Status ${h.status}`, `Owner ${h.owner}`]),
     });
-  for (const a of report.assets)
+  // Shared assets only: a site-local asset is a section of its site's page (D1), found through
+  // the site; at national size indexing each practice's firewall, link and line tripled the index.
+  for (const a of report.assets) {
+    if (a.site) continue;
     out.push({
       url: `/assets/${a.slug}/index.html`,
       title: `${a.name} (${a.id})`,
       kind: 'asset',
-      content: words([a.id, a.name, ...a.attributes.map((x) => `${x.label} ${x.value}`), a.site?.name]),
+      content: words([a.id, a.name, ...a.attributes.map((x) => `${x.label} ${x.value}`)]),
     });
+  }
   for (const s of report.sites)
     out.push({
       url: `/sites/${s.slug}/index.html`,
       title: `${s.name} (${s.id})`,
       kind: 'site',
-      content: words([s.id, s.name, s.ods, s.type, s.pcn?.name, `${s.patients} patients`]),
+      // Found by name, ODS code and PCN: small records keep the index small at national size.
+      content: words([s.name, s.ods ?? s.id, s.pcn?.name]),
     });
   for (const o of report.suppliers)
     out.push({

@@ -4,7 +4,7 @@ import { checkSlugs } from './view.js';
 
 /** Just the lists `checkSlugs` reads. */
 function report(parts: Partial<Record<'hazards' | 'services' | 'findings' | 'incidents', { id: string; slug: string }[]>>): ReportData {
-  const empty = { hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [], findings: [], controls: [], incidents: [] };
+  const empty = { hazards: [], assets: [], sites: [], pcns: [], suppliers: [], services: [], scenarios: [], regions: [], icbs: [], findings: [], controls: [], incidents: [] };
   return { ...empty, ...parts } as unknown as ReportData;
 }
 

@@ -18,7 +18,7 @@
  * an Aim if it has a target). The table grows a column pair per measurement.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -157,19 +157,21 @@ const measurements: Measurement[] = [
   {
     id: 'site',
     label: 'crr build',
-    only: (c) => !isNational(c) && c.practices <= 1600,
+    only: (c) => !isNational(c) && c.practices <= 6500,
     command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['build', c.dir, '--out', join(c.scratch, 'site'), '--as-of', AS_OF] }),
     check(stdout, run, c) {
       const m = /Built ([\d,]+) pages/.exec(stdout);
       if (run.exitCode !== 0 || !m) throw new Error(`crr build (${c.practices} practices) failed with exit ${run.exitCode}:\n${stdout.slice(0, 2000)}`);
       c.pages = Number(m[1]!.replace(/,/g, ''));
-      return { pages: c.pages };
+      // The page budget (issue 12): output size and the largest page, measured outside the timed run.
+      const out = outputSize(join(c.scratch, 'site'));
+      return { pages: c.pages, outputMB: out.bytes / 1024 / 1024, largestPageKB: out.largestPage / 1024 };
     },
   },
   {
     id: 'floor',
     label: 'plain Eleventy',
-    only: (c) => !isNational(c) && c.practices <= 1600,
+    only: (c) => !isNational(c) && c.practices <= 6500,
     command: (c) => {
       if (!c.pages) throw new Error('the Eleventy floor needs the page count of a crr build run first');
       return { script: here('./eleventy-floor.mjs'), args: [String(c.pages), join(c.scratch, 'floor')] };
@@ -283,6 +285,7 @@ const aims: Aim[] = [
       return { met: ratio <= 2, detail: `${Math.round(r.get('site')!.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('floor')!.wallMs).toLocaleString('en-GB')} ms for ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages: ${ratio.toFixed(2)}×` };
     },
   })),
+  ...siteBudgetAims(),
   {
     label: 'crr diff under 5 s at 1,600 practices',
     size: '1600',
@@ -309,6 +312,38 @@ const aims: Aim[] = [
     },
   },
 ];
+
+/** Bytes under a folder, and the largest HTML page in it. */
+function outputSize(dir: string): { bytes: number; largestPage: number } {
+  let bytes = 0;
+  let largestPage = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const size = statSync(join(entry.parentPath, entry.name)).size;
+    bytes += size;
+    if (entry.name.endsWith('.html')) largestPage = Math.max(largestPage, size);
+  }
+  return { bytes, largestPage };
+}
+
+/** Issue 12's page budget for the site at 6,500 practices. */
+function siteBudgetAims(): Aim[] {
+  const size = '6500';
+  const at = 'at 6,500 practices';
+  return [
+    {
+      label: `crr build within 3× of plain Eleventy writing as many pages, ${at}`,
+      size,
+      met: (r) => {
+        const ratio = r.get('site')!.wallMs / r.get('floor')!.wallMs;
+        return { met: ratio <= 3, detail: `${Math.round(r.get('site')!.wallMs).toLocaleString('en-GB')} ms against ${Math.round(r.get('floor')!.wallMs).toLocaleString('en-GB')} ms for ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages: ${ratio.toFixed(2)}×` };
+      },
+    },
+    { label: `crr build peak memory under 1 GB, ${at}`, size, met: (r) => ({ met: r.get('site')!.maxRssMB < 1024, detail: `${r.get('site')!.maxRssMB.toFixed(0)} MB` }) },
+    { label: `site output under 300 MB, ${at}`, size, met: (r) => ({ met: r.get('site')!.facts.outputMB! < 300, detail: `${r.get('site')!.facts.outputMB!.toFixed(1)} MB in ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages` }) },
+    { label: `no HTML page over 1 MB, ${at}`, size, met: (r) => ({ met: r.get('site')!.facts.largestPageKB! < 1024, detail: `largest ${r.get('site')!.facts.largestPageKB!.toFixed(0)} kB` }) },
+  ];
+}
 
 /**
  * Issue 11's aims on the national register, each a ratio of two measurements in the same run

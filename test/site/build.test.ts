@@ -18,6 +18,7 @@ const SINGLE_PAGES = [
   'assets/index.html',
   'sites/index.html',
   'pcns/index.html',
+  'regions/index.html',
   'suppliers/index.html',
   'services/index.html',
   'incidents/index.html',
@@ -82,15 +83,16 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 describe('buildSite on the worked example', () => {
   it('writes one page per record and one for each section, and says so', () => {
     const expected =
-      SINGLE_PAGES.length + report.hazards.length + report.assets.length + report.sites.length + report.pcns.length + report.suppliers.length + report.services.length + report.scenarios.length;
+      // A site-local asset is a section of its site's page, not a page (issue 12, D1).
+      SINGLE_PAGES.length + report.hazards.length + report.assets.filter((a) => !a.site).length + report.sites.length + report.pcns.length + report.suppliers.length + report.services.length + report.scenarios.length + report.regions.length + report.icbs.length;
     expect(pageCount(report)).toBe(expected);
     expect(first.pages).toBe(expected);
     const files = filesUnder(first.outDir);
     expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(expected);
     expect(first.files).toBe(files.length);
     expect(first.outDir).toBe(join(temp, 'a'));
-    // The example: 14 hazards, 170 assets, 52 sites, 6 PCNs, 12 suppliers, 5 services, 4 scenarios.
-    expect(expected).toBe(278);
+    // The example: 14 hazards, 20 shared assets (and 150 site-local ones, on their sites' pages), 52 sites, 6 PCNs, 12 suppliers, 5 services, 4 scenarios, 1 region, 1 ICB.
+    expect(expected).toBe(131);
     console.info(`example site: ${first.pages} pages, ${first.files} files, built in ${Math.round(buildMs)} ms`);
   });
 
@@ -101,7 +103,6 @@ describe('buildSite on the worked example', () => {
       ...SINGLE_PAGES,
       `hazards/${report.hazards[0]!.slug}/index.html`,
       `assets/${report.assets.find((a) => !a.site)!.slug}/index.html`,
-      `assets/${localAsset.slug}/index.html`,
       `sites/${report.sites[0]!.slug}/index.html`,
       `pcns/${report.pcns[0]!.slug}/index.html`,
       `suppliers/${report.suppliers[0]!.slug}/index.html`,
@@ -109,16 +110,23 @@ describe('buildSite on the worked example', () => {
       `scenarios/${report.scenarios[0]!.slug}/index.html`,
       'export/analysis.json',
       'pagefind/pagefind.js',
-      'static/mermaid/mermaid.esm.min.mjs',
+      'static/mermaid/mermaid.min.js',
       'static/nhsuk/nhsuk-frontend.min.css',
+      'static/nhsuk/nhsuk-frontend.min.js',
       'static/css/crr.css',
-      'static/js/diagrams.mjs',
+      'static/css/print.css',
+      'static/css/print-footer.css',
+      'static/js/nhsuk-init.js',
+      'static/js/diagrams.js',
       'static/js/tables.js',
-      'static/js/search.mjs',
+      'static/js/search.js',
     ];
     for (const f of expected) expect(files.has(f), f).toBe(true);
     for (const h of report.hazards) expect(files.has(`hazards/${h.slug}/index.html`), h.id).toBe(true);
     expect(localAsset.slug).toContain('~');
+    // A site-local asset is a section of its site's page (issue 12, D1).
+    expect(files.has(`assets/${localAsset.slug}/index.html`)).toBe(false);
+    expect(read(first.outDir, `sites/${localAsset.site!.slug}/index.html`)).toContain(`id="asset-${localAsset.slug}"`);
   });
 
   it('builds byte-identical output from the same report', async () => {
@@ -200,9 +208,9 @@ describe('buildSite on the worked example', () => {
     }
   });
 
-  it('indexes hazards, assets, sites and suppliers for search, each once, at a page that exists', () => {
+  it('indexes hazards, shared assets, sites and suppliers for search, each once, at a page that exists', () => {
     const records = searchRecords(report);
-    const expected = report.hazards.length + report.assets.length + report.sites.length + report.suppliers.length;
+    const expected = report.hazards.length + report.assets.filter((a) => !a.site).length + report.sites.length + report.suppliers.length;
     expect(records).toHaveLength(expected);
     expect(new Set(records.map((r) => r.url)).size).toBe(expected);
     for (const r of records) expect(filesUnder(first.outDir)).toContain(r.url.slice(1));
@@ -213,14 +221,21 @@ describe('buildSite on the worked example', () => {
   });
 
   it('gives every diagram mermaid text, a legend and a table of the same edges', () => {
-    const site = report.sites.find((s) => s.graph.edges.length > 0)!;
-    const html = read(first.outDir, `sites/${site.slug}/index.html`);
+    const asset = report.assets.find((a) => !a.site && a.graph.edges.length > 0 && a.graph.nodes.some((n) => n.failurePoint))!;
+    const html = read(first.outDir, `assets/${asset.slug}/index.html`);
     expect(html).toContain('<pre class="mermaid">flowchart LR');
     expect(html).toContain('Key to the diagram');
     const table = /<table class="nhsuk-table crr-edges">([\s\S]*?)<\/table>/.exec(html)![1]!;
-    expect(table.match(/<tr class="nhsuk-table__row">/g)).toHaveLength(site.graph.edges.length + 1);
+    expect(table.match(/<tr class="nhsuk-table__row">/g)).toHaveLength(asset.graph.edges.length + 1);
     expect(table).toContain('(failure point)');
-    expect(html).toContain('static/js/diagrams.mjs');
+    expect(html).toContain('static/js/diagrams.js');
+    // A site's routes diagram: its route lists are the text, and its key is one link (issue 12, page budget).
+    const site = report.sites.find((s) => s.type === 'practice' && s.routes.length > 0 && s.graph.edges.length > 0)!;
+    const sitePage = read(first.outDir, `sites/${site.slug}/index.html`);
+    expect(sitePage).toMatch(/<pre class="mermaid">flowchart (LR|TD)\n/);
+    expect(sitePage).toContain('sites/index.html#diagram-key">Key to the diagram</a>');
+    expect(sitePage).not.toContain('crr-edges');
+    expect(read(first.outDir, 'sites/index.html')).toContain('id="diagram-key"');
   });
 
   it('publishes exactly the exports it was given, as pretty JSON', () => {

@@ -114,10 +114,11 @@ describe('the scenario pages', () => {
     expect(words).toContain('No capacity-limited asset goes over its limit.');
   });
 
-  it('mx18 defect: names its selector and the assets it picks', () => {
+  it('mx18 defect: says in words what fails, then its selector and the assets it picks', () => {
     const s = report.scenarios.find((x) => x.id === 'mx18-defect')!;
     const words = text(page(out, 'scenarios/mx18-defect/index.html'));
-    expect(words).toContain(`Every asset matching ${s.failed[0]!.spec} (${s.failed[0]!.assetCount} assets)`);
+    expect(words).toContain(`Every Cisco Meraki asset running MX 18.x (${s.failed[0]!.assetCount} assets)`);
+    expect(words).toContain(`Selected by ${s.failed[0]!.spec}`);
     expect(s.failed[0]!.assetCount).toBe(43);
   });
 });

@@ -80,6 +80,28 @@ export async function scanPage(opened: OpenedPage, url: string): Promise<PageSca
   return { status: response?.status() ?? 0, ...scan };
 }
 
+/**
+ * The ids a page is written with, read from its HTML as served (no browser, no scripts): what a
+ * link from another page can land on. Scripts add ids only inside mermaid's drawings, which no
+ * link targets; a target that needed a script for its id would fail here, never pass wrongly.
+ */
+export async function scanTarget(url: string): Promise<PageScan> {
+  const response = await fetch(url);
+  const html = response.ok ? await response.text() : '';
+  const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+  return { status: response.status, ids, links: [], refs: [] };
+}
+
+/** The few character references the templates' escaping writes into an attribute. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|#39);/gi, (whole, ref: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+    if (named[ref.toLowerCase()]) return named[ref.toLowerCase()]!;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /** A page's address without its fragment, `…/index.html` folded into its folder. */
 export function pageKey(url: string): string {
   const u = new URL(url);
