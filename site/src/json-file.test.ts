@@ -7,9 +7,9 @@ import { writeJson, writeJsonFile } from './json-file.js';
 const dir = mkdtempSync(join(tmpdir(), 'crr-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const text = (value: unknown) => {
+const text = (value: unknown, pretty = true) => {
   const parts: string[] = [];
-  return writeJson(value, '', (s) => parts.push(s)) ? parts.join('') : undefined;
+  return writeJson(value, '', (s) => parts.push(s), pretty) ? parts.join('') : undefined;
 };
 
 describe('writeJson', () => {
@@ -22,6 +22,9 @@ describe('writeJson', () => {
   ];
   it.each(cases)('gives exactly JSON.stringify(v, null, 2) for %s', (_name, value) => {
     expect(text(value)).toBe(JSON.stringify(value, null, 2));
+  });
+  it.each(cases)('not pretty, gives exactly JSON.stringify(v) for %s', (_name, value) => {
+    expect(text(value, false)).toBe(JSON.stringify(value));
   });
 
   it('has no form for undefined, functions and symbols at the top, as JSON.stringify', () => {
@@ -38,10 +41,17 @@ describe('writeJson', () => {
 });
 
 describe('writeJsonFile', () => {
-  it('writes the pretty JSON with a final newline, in chunks, and returns its byte length', () => {
-    const big = { rows: Array.from({ length: 30_000 }, (_, i) => ({ id: `row-${i}`, name: `Rôw ${i} ✓`, values: [i, i / 3, null] })) };
+  const big = { rows: Array.from({ length: 30_000 }, (_, i) => ({ id: `row-${i}`, name: `Rôw ${i} ✓`, values: [i, i / 3, null] })) };
+  it('writes compact JSON with a final newline, in chunks, and returns its byte length', () => {
     const file = join(dir, 'big.json');
     const bytes = writeJsonFile(file, big);
+    const expected = JSON.stringify(big) + '\n';
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expect(bytes).toBe(Buffer.byteLength(expected));
+  });
+  it('writes pretty JSON when asked', () => {
+    const file = join(dir, 'pretty.json');
+    const bytes = writeJsonFile(file, big, { pretty: true });
     const expected = JSON.stringify(big, null, 2) + '\n';
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(bytes).toBe(Buffer.byteLength(expected));
