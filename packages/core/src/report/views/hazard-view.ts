@@ -1,8 +1,6 @@
 /** A hazard's page: everything the hazard log and the hazard's own page show of it. */
 import { assetPlacesOf } from '../../analysis/asset-places.js';
 import { AssetIndex } from '../../analysis/selector-match.js';
-import { reachOf } from '../../analysis/reach.js';
-import { routesCutBy } from '../../analysis/what-if.js';
 import type { Control } from '../../model/control.js';
 import { controlKinds } from '../../model/control.js';
 import type { Hazard } from '../../model/hazard.js';
@@ -37,7 +35,7 @@ function selectorText(select: NonNullable<Hazard['causes'][number]['select']>): 
 
 /** The hazard views, in register order (the caller sorts). */
 export function hazardViews(rc: ReportContext): HazardView[] {
-  const { register, graph, index, asOf } = rc.ctx;
+  const { register, graph, asOf } = rc.ctx;
   const scheme = register.scheme;
   const selector = new AssetIndex(graph.assets, assetPlacesOf(register));
   const nameOf = registerNames(register);
@@ -102,7 +100,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
       ...(h.transfer ? { transfer: { from: rc.links.organisation(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map(rc.links.control), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
-      reach: rc.reach(reachOf(graph, routesCutBy(graph, index, all, rc.ctx.baseline))),
+      reach: rc.failureReach(all),
       incidents: sortedRefs(rc.rel.incidentsOfHazard.get(h.id) ?? [], rc.links.incident),
       acceptances,
       needsAcceptance: needsAcceptance(scheme, h),

@@ -1,7 +1,5 @@
 /** The pages of organisations: PCNs (their sites) and suppliers (the assets they hold). */
 import { placesOf } from '../../analysis/places.js';
-import { reachOf } from '../../analysis/reach.js';
-import { routesCutBy } from '../../analysis/what-if.js';
 import { byId, refOf } from '../refs.js';
 import type { PcnView, Ref, SiteView, SupplierView } from '../report-data.js';
 import type { ReportContext } from './report-context.js';
@@ -46,7 +44,7 @@ export function pcnViews(rc: ReportContext, sites: readonly SiteView[]): (PcnVie
 }
 
 export function supplierViews(rc: ReportContext): SupplierView[] {
-  const { register, graph, index, coverage } = rc.ctx;
+  const { register, graph, coverage } = rc.ctx;
   return register.organisations
     .filter((o) => SUPPLIER_TYPES.has(o.type))
     .map((o): SupplierView => {
@@ -65,7 +63,7 @@ export function supplierViews(rc: ReportContext): SupplierView[] {
         assets: held.slice(0, SUPPLIER_ASSETS_LISTED).map((h) => ({ asset: refOf(graph.assets[h.a]!, rc.slugs.assets), how: h.how })),
         assetCount: held.length,
         moreAssets: Math.max(0, held.length - SUPPLIER_ASSETS_LISTED),
-        reach: rc.reach(reachOf(graph, routesCutBy(graph, index, ids, rc.ctx.baseline))),
+        reach: rc.failureReach([...ids].sort((x, y) => x - y)),
         hazards: [...hazards].sort().map(rc.links.hazard),
       };
     })

@@ -4,7 +4,8 @@
  */
 import type { Analysis } from '../../analysis/analyse.js';
 import type { AnalysisContext } from '../../analysis/context.js';
-import type { Reach } from '../../analysis/reach.js';
+import { reachOf, type Reach } from '../../analysis/reach.js';
+import { routesCutBy } from '../../analysis/what-if.js';
 import { byId, findingSlug, refOf, slugIndex } from '../refs.js';
 import { relations, type Relations } from '../relations.js';
 import { LISTED, PLACES_LISTED, type ReachView, type Ref } from '../report-data.js';
@@ -33,6 +34,8 @@ export interface ReportContext {
   findingSlugs: ReadonlyMap<string, string>;
   /** A reach as pages show it: figures in full, sites by name up to LISTED. */
   reach(r: Reach): ReachView;
+  /** What these assets (graph indices, sorted) failing together cut, as pages show it. */
+  failureReach(failed: readonly number[]): ReachView;
 }
 
 function linker(records: readonly Named[], section: ReadonlyMap<string, string>): (id: string) => Ref {
@@ -54,29 +57,44 @@ export function reportContext(ctx: AnalysisContext, analysis: Analysis): ReportC
     control: linker(register.controls, slugs.controls),
     incident: linker(register.incidents, slugs.incidents),
   };
+  const reach = (r: Reach): ReachView => ({
+    pairs: r.pairs,
+    patients: r.patients,
+    practices: r.practices,
+    sites: r.sites.length,
+    pcns: r.pcns.length,
+    services: r.services.map(links.service),
+    byService: r.byService.map((b) => ({ ...b, service: links.service(b.service) })),
+    siteRefs: r.sites.slice(0, LISTED).map(links.site),
+    moreSites: Math.max(0, r.sites.length - LISTED),
+    // By name, largest first: at national scale, which regions and ICBs is the question.
+    byRegion: r.byRegion.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
+    moreRegions: Math.max(0, r.byRegion.length - PLACES_LISTED),
+    byIcb: r.byIcb.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
+    moreIcbs: Math.max(0, r.byIcb.length - PLACES_LISTED),
+  });
+  // Hazards and suppliers often fail the same set of assets (a hazard per service over one
+  // cause; the synthetic national register repeats each cause for every PCN): one what-if per
+  // distinct set, not per record. It was two thirds of the report's build time at 6,500 practices.
+  const reachOfSet = new Map<string, ReachView>();
+  const failureReach = (failed: readonly number[]): ReachView => {
+    const key = failed.join(',');
+    let view = reachOfSet.get(key);
+    if (!view) {
+      view = reach(reachOf(graph, routesCutBy(graph, ctx.index, failed, ctx.baseline)));
+      reachOfSet.set(key, view);
+    }
+    return view;
+  };
   return {
     ctx,
     analysis,
+    failureReach,
     rel: relations(register, graph, analysis.findings),
     slugs,
     links,
     findingSlugs: slugIndex(analysis.findings.map((f) => f.id), findingSlug),
-    reach: (r) => ({
-      pairs: r.pairs,
-      patients: r.patients,
-      practices: r.practices,
-      sites: r.sites.length,
-      pcns: r.pcns.length,
-      services: r.services.map(links.service),
-      byService: r.byService.map((b) => ({ ...b, service: links.service(b.service) })),
-      siteRefs: r.sites.slice(0, LISTED).map(links.site),
-      moreSites: Math.max(0, r.sites.length - LISTED),
-      // By name, largest first: at national scale, which regions and ICBs is the question.
-      byRegion: r.byRegion.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
-      moreRegions: Math.max(0, r.byRegion.length - PLACES_LISTED),
-      byIcb: r.byIcb.slice(0, PLACES_LISTED).map((p) => ({ place: { ...links.organisation(p.id), name: p.name }, sites: p.sites, patients: p.patients })),
-      moreIcbs: Math.max(0, r.byIcb.length - PLACES_LISTED),
-    }),
+    reach,
   };
 }
 
