@@ -8,13 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite } from '@crr/site';
+import type { ReportData } from '@crr/core';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AS_OF, generateRegister, writeRegister } from '../generate/generate-register.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, describeProblems, launchBrowser, openPage } from './support/browser.js';
-import { longListReport } from './support/long-list-report.js';
+import { buildLongListSite } from './support/long-list-report.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'crr-long-lists-browser-'));
 const out = join(temp, 'site');
@@ -24,15 +22,7 @@ let browser: Browser;
 const url = (file: string, hash = '') => pathToFileURL(join(out, file)).href + hash;
 
 beforeAll(async () => {
-  writeRegister(join(temp, 'register'), generateRegister({ practices: 150, seed: 1 }));
-  const { register } = await validateFolder(join(temp, 'register'), { asOf: AS_OF });
-  report = longListReport(buildReport(register, { asOf: AS_OF, tool: 'crr test' }).report, 130);
-  const quiet = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(console, 'info').mockImplementation(() => {})];
-  try {
-    await buildSite({ report, outDir: out, search: false });
-  } finally {
-    for (const spy of quiet) spy.mockRestore();
-  }
+  report = await buildLongListSite(temp, out);
   browser = await launchBrowser();
 }, 90_000);
 

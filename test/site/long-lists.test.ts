@@ -9,11 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite } from '@crr/site';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AS_OF, generateRegister, writeRegister } from '../generate/generate-register.js';
-import { longListReport } from './support/long-list-report.js';
+import type { ReportData } from '@crr/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLongListSite } from './support/long-list-report.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'crr-long-lists-'));
 const out = join(temp, 'site');
@@ -30,15 +28,7 @@ function listOf(file: string): { name: string; data: { columns: { label: string 
 }
 
 beforeAll(async () => {
-  writeRegister(join(temp, 'register'), generateRegister({ practices: 150, seed: 1 }));
-  const { register } = await validateFolder(join(temp, 'register'), { asOf: AS_OF });
-  report = longListReport(buildReport(register, { asOf: AS_OF, tool: 'crr test' }).report, 130);
-  const quiet = [vi.spyOn(process.stdout, 'write').mockImplementation(() => true), vi.spyOn(console, 'info').mockImplementation(() => {})];
-  try {
-    await buildSite({ report, outDir: out, search: false });
-  } finally {
-    for (const spy of quiet) spy.mockRestore();
-  }
+  report = await buildLongListSite(temp, out);
 }, 60_000);
 
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

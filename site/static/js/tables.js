@@ -85,27 +85,12 @@
       });
       var keys = Object.keys(values).sort(function (a, b) { return compare(a, b, th.getAttribute('data-sort') || 'text'); });
       if (keys.length < 2) return;
-      var select = document.createElement('select');
-      select.className = 'nhsuk-select';
-      select.id = id + '-filter-' + col;
-      var all = document.createElement('option');
-      all.value = '';
-      all.textContent = 'All';
-      select.appendChild(all);
-      keys.forEach(function (k) {
-        var o = document.createElement('option');
-        o.value = k;
-        o.textContent = k;
-        select.appendChild(o);
-      });
+      var select = filterSelect(id + '-filter-' + col, keys);
       group(name, select);
       selects.push({ col: col, el: select });
     });
 
-    var status = document.createElement('p');
-    status.className = 'crr-table-controls__count';
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
+    var status = countLine();
     controls.appendChild(status);
     // A table in a phone scroll box (.crr-table-scroll) gets its controls above the box, not inside it.
     var box = table.closest('.crr-table-scroll') || table;
@@ -188,6 +173,30 @@
     return el;
   }
 
+  /** A column's filter: "All", then each value the column holds. */
+  function filterSelect(id, keys) {
+    var select = newControl('select', 'nhsuk-select', id);
+    var any = document.createElement('option');
+    any.value = '';
+    any.textContent = 'All';
+    select.appendChild(any);
+    keys.forEach(function (k) {
+      var o = document.createElement('option');
+      o.value = k;
+      o.textContent = k;
+      select.appendChild(o);
+    });
+    return select;
+  }
+
+  /** The line that says how many rows show, read out when it changes. */
+  function countLine() {
+    var status = newControl('p', 'crr-table-controls__count');
+    status.setAttribute('role', 'status');
+    status.setAttribute('aria-live', 'polite');
+    return status;
+  }
+
   function enhanceList(table, data) {
     var tbody = table.tBodies[0];
     var head = table.tHead && table.tHead.rows[0];
@@ -227,24 +236,12 @@
       all.forEach(function (r) { var v = cellText(r[col]); if (v !== '' && v !== undefined) values[v] = true; });
       var keys = Object.keys(values).sort(function (a, b) { return compare(a, b, 'text'); });
       if (keys.length < 2) return;
-      var select = newControl('select', 'nhsuk-select', id + '-filter-' + col);
-      var any = document.createElement('option');
-      any.value = '';
-      any.textContent = 'All';
-      select.appendChild(any);
-      keys.forEach(function (k) {
-        var o = document.createElement('option');
-        o.value = k;
-        o.textContent = k;
-        select.appendChild(o);
-      });
+      var select = filterSelect(id + '-filter-' + col, keys);
       group(c.label, select);
       selects.push({ col: col, el: select });
     });
 
-    var status = newControl('p', 'crr-table-controls__count');
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
+    var status = countLine();
     controls.appendChild(status);
     // A table in a phone scroll box (.crr-table-scroll) gets its controls above the box, not inside it.
     var box = table.closest('.crr-table-scroll') || table;
