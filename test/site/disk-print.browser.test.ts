@@ -7,31 +7,25 @@
  * and the hazard log prints landscape in the NHS hazard-log template's columns. (Search served
  * is site.browser.test.ts's.)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite } from '@crr/site';
+import type { ReportData } from '@crr/core';
 import { formatDate } from '../../site/src/helpers.js';
 import { DIAGRAMS_DONE } from './support/anchors.js';
 import { closeBrowser, describeProblems, launchBrowser, openPage, waitInPage } from './support/browser.js';
+import { buildExampleSite } from './support/example-site.js';
 import { pdfPageCount, pdfPageSizes, pdfText, printToPdf } from './support/pdf.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
 let browser: Browser;
 let report: ReportData;
 
 beforeAll(async () => {
-  const { register, diagnostics } = await validateFolder(join(root, 'registers/example-icb'), { asOf: '2026-11-21' });
-  expect(diagnostics).toEqual([]);
-  report = buildReport(register, { asOf: '2026-11-21', tool: 'crr test' }).report;
-  out = mkdtempSync(join(tmpdir(), 'crr-disk-print-'));
   // With its search index, as `crr build` makes it: from disk the page must still say search needs serving.
-  await buildSite({ report, outDir: out, exports: {} });
+  ({ report, out } = await buildExampleSite('crr-disk-print-'));
   browser = await launchBrowser();
 }, 180_000);
 

@@ -9,20 +9,18 @@
  * One browser and one tab per way of opening are reused for every page; only the viewport
  * changes. The page list is test/site/support/page-types.ts: add new page types there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite } from '@crr/site';
+import type { ReportData } from '@crr/core';
 import { checkAccessibility } from './support/axe.js';
 import { closeBrowser, describeProblems, launchBrowser, openPage, settle, waitInPage, type OpenedPage } from './support/browser.js';
+import { buildExampleSite } from './support/example-site.js';
 import { onDisk, PAGE_TYPES } from './support/page-types.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = '/registers/kent/';
 const WIDTHS = [1280, 390] as const;
 const MODES = ['served', 'from disk'] as const;
@@ -35,11 +33,7 @@ let report: ReportData;
 const tabs = new Map<Mode, OpenedPage>();
 
 beforeAll(async () => {
-  const { register, diagnostics } = await validateFolder(join(root, 'registers/example-icb'), { asOf: '2026-11-21' });
-  expect(diagnostics).toEqual([]);
-  report = buildReport(register, { asOf: '2026-11-21', tool: 'crr test' }).report;
-  out = mkdtempSync(join(tmpdir(), 'crr-pages-'));
-  await buildSite({ report, outDir: out, exports: { 'register.json': { ok: true } } });
+  ({ report, out } = await buildExampleSite('crr-pages-', { 'register.json': { ok: true } }));
   server = await serveStatic(out, { pathPrefix: PREFIX });
   browser = await launchBrowser();
   tabs.set('served', await openPage(browser, urlOf('served', '')));

@@ -1,22 +1,19 @@
 /**
- * The example's report site in a real Chromium, offline, published under a path prefix: every
- * page type loads with no console error and no request leaving the machine, every diagram
- * becomes an SVG, axe finds no WCAG 2.2 AA violation, the hazard log works with and without
- * JavaScript, search works, and the safety case report prints to PDF with all its sections.
+ * The example's report site in a real Chromium, offline, published under a path prefix: diagrams
+ * where they belong, with their key and text alternative; the hazard log works with and without
+ * JavaScript; search works; the safety case report prints to PDF with all its sections. (Every
+ * page type at two widths, served and from disk, is pages.browser.test.ts's.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, validateFolder, type ReportData } from '@crr/core';
-import { buildSite } from '@crr/site';
+import type { ReportData } from '@crr/core';
 import { closeBrowser, describeProblems, launchBrowser, openPage, waitInPage } from './support/browser.js';
+import { buildExampleSite } from './support/example-site.js';
 import { pdfText, printToPdf } from './support/pdf.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const PREFIX = '/registers/kent/';
 let out: string;
 let server: StaticServer;
@@ -24,11 +21,7 @@ let browser: Browser;
 let report: ReportData;
 
 beforeAll(async () => {
-  const { register, diagnostics } = await validateFolder(join(root, 'registers/example-icb'), { asOf: '2026-11-21' });
-  expect(diagnostics).toEqual([]);
-  report = buildReport(register, { asOf: '2026-11-21', tool: 'crr test' }).report;
-  out = mkdtempSync(join(tmpdir(), 'crr-site-'));
-  await buildSite({ report, outDir: out, exports: { 'register.json': { ok: true } } });
+  ({ report, out } = await buildExampleSite('crr-site-', { 'register.json': { ok: true } }));
   server = await serveStatic(out, { pathPrefix: PREFIX });
   browser = await launchBrowser();
 }, 180_000);

@@ -119,31 +119,15 @@
     headers.forEach(function (th, col) {
       var type = th.getAttribute('data-sort');
       if (!type) return;
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'crr-sort';
-      while (th.firstChild) button.appendChild(th.firstChild);
-      var icon = document.createElement('span');
-      icon.className = 'crr-sort__icon';
-      icon.setAttribute('aria-hidden', 'true');
-      icon.textContent = '\u2195';
-      button.appendChild(icon);
-      th.appendChild(button);
-      button.addEventListener('click', function () {
+      sortButton(th, headers, function () {
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        headers.forEach(function (h) {
-          h.removeAttribute('aria-sort');
-          var i = h.querySelector('.crr-sort__icon');
-          if (i) i.textContent = '\u2195';
-        });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        icon.textContent = ascending ? '\u2191' : '\u2193';
         var sorted = rows.slice().sort(function (a, b) {
           var c = compare(cellValue(a.cells[col]), cellValue(b.cells[col]), type);
           if (!ascending) c = -c;
           return c || Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'));
         });
         sorted.forEach(function (r) { tbody.appendChild(r); });
+        return ascending;
       });
     });
   }
@@ -171,6 +155,31 @@
     el.className = cls;
     if (id) el.id = id;
     return el;
+  }
+
+  /**
+   * Turns a header cell's content into a sort button. `sort` sorts the rows and returns whether
+   * it sorted ascending; the button then marks this column (aria-sort, arrow) and clears the others.
+   */
+  function sortButton(th, headers, sort) {
+    var button = newControl('button', 'crr-sort');
+    button.type = 'button';
+    while (th.firstChild) button.appendChild(th.firstChild);
+    var icon = newControl('span', 'crr-sort__icon');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.textContent = '\u2195';
+    button.appendChild(icon);
+    th.appendChild(button);
+    button.addEventListener('click', function () {
+      var ascending = sort();
+      headers.forEach(function (h) {
+        h.removeAttribute('aria-sort');
+        var i = h.querySelector('.crr-sort__icon');
+        if (i) i.textContent = '\u2195';
+      });
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      icon.textContent = ascending ? '\u2191' : '\u2193';
+    });
   }
 
   /** A column's filter: "All", then each value the column holds. */
@@ -345,24 +354,9 @@
     headers.forEach(function (th, col) {
       var c = columns[col];
       if (!c) return;
-      var button = newControl('button', 'crr-sort');
-      button.type = 'button';
-      while (th.firstChild) button.appendChild(th.firstChild);
-      var icon = newControl('span', 'crr-sort__icon');
-      icon.setAttribute('aria-hidden', 'true');
-      icon.textContent = '\u2195';
-      button.appendChild(icon);
-      th.appendChild(button);
-      button.addEventListener('click', function () {
+      sortButton(th, headers, function () {
         ascending = !(sortCol === col && ascending);
         sortCol = col;
-        headers.forEach(function (h) {
-          h.removeAttribute('aria-sort');
-          var i = h.querySelector('.crr-sort__icon');
-          if (i) i.textContent = '\u2195';
-        });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        icon.textContent = ascending ? '\u2191' : '\u2193';
         order = all.map(function (_, i) { return i; }).sort(function (a, b) {
           var x = c.sort === 'number' ? all[a][col] : String(cellText(all[a][col]));
           var y = c.sort === 'number' ? all[b][col] : String(cellText(all[b][col]));
@@ -370,6 +364,7 @@
           return (ascending ? d : -d) || a - b;
         });
         apply();
+        return ascending;
       });
     });
 
