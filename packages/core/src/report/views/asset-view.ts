@@ -42,8 +42,16 @@ export function assetViews(rc: ReportContext, capacity: ReadonlyMap<string, Capa
   const orgs = new Map(register.organisations.map((o) => [o.id, o] as const));
   const impact = new Map(rc.analysis.assets.map((i) => [i.id, i] as const));
   const fp = failurePointIndex(rc);
-  const assetRef = (a: number) => refOf(graph.assets[a]!, slugs.assets);
+  const assetRef = (a: number) => links.asset(graph.assets[a]!.id);
   const incidentStart = new Map(register.incidents.map((n) => [n.id, n.start] as const));
+  // Every practice's firewall is named by the same causes: their hazards are listed once per set of causes.
+  const hazardsOfCauses = new Map<string, string[]>();
+  const hazardsOf = (i: number): string[] => {
+    const key = (rc.ctx.coverage.causesOf.get(i) ?? []).join(',');
+    let ids = hazardsOfCauses.get(key);
+    if (!ids) hazardsOfCauses.set(key, (ids = hazardsCovering(rc.ctx.coverage, [i])));
+    return ids;
+  };
 
   return graph.assets.map((a: RegisterAsset, i): AssetView => {
     const routes = index.routesOfAsset[i] ?? [];
@@ -76,7 +84,7 @@ export function assetViews(rc: ReportContext, capacity: ReadonlyMap<string, Capa
       moreFailurePointSites: Math.max(0, fpSites.length - LISTED),
       failurePointSiteCount: fpSites.length,
       commonCauses: (rel.findingsOfAsset.get(a.id) ?? []).filter((f) => COMMON_CAUSE_KINDS.has(f.kind)).map((f) => ({ id: f.id, title: f.title, slug: rc.findingSlugs.get(f.id)! })),
-      ...listedHazards(rc, hazardsCovering(rc.ctx.coverage, [i])),
+      ...listedHazards(rc, hazardsOf(i)),
       incidents: sortedRefs(rel.incidentsOfAsset.get(a.id) ?? [], links.incident).map((r) => ({ ...r, start: incidentStart.get(r.id)! })),
       graph: assetGraph(graph, slugs, i, rel.neededBy[i]!, usedSites.size, fp.anywhere),
     };

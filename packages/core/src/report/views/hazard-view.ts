@@ -38,10 +38,18 @@ export function hazardViews(rc: ReportContext): HazardView[] {
   const { register, graph, asOf } = rc.ctx;
   const scheme = register.scheme;
   const selector = new AssetIndex(graph.assets, assetPlacesOf(register));
+  // Hazards often repeat a cause's selector (one per service, one per PCN): each is matched once.
+  const selected = new Map<string, number[]>();
+  const select = (s: NonNullable<(typeof register.hazards)[number]['causes'][number]['select']>): number[] => {
+    const key = JSON.stringify(s);
+    let found = selected.get(key);
+    if (!found) selected.set(key, (found = selector.select(s)));
+    return found;
+  };
   const nameOf = registerNames(register);
   const months = reviewMonths(register);
   const controlsById = new Map(register.controls.map((c) => [c.id, c] as const));
-  const assetRef = (a: number) => refOf(graph.assets[a]!, rc.slugs.assets);
+  const assetRef = (a: number) => rc.links.asset(graph.assets[a]!.id);
 
   return register.hazards.map((h) => {
     const causes = h.causes.map((c) => {
@@ -50,7 +58,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
         const a = graph.assetIndex.get(id);
         if (a !== undefined) picked.add(a);
       }
-      if (c.select && Object.keys(c.select).length) for (const a of selector.select(c.select)) picked.add(a);
+      if (c.select && Object.keys(c.select).length) for (const a of select(c.select)) picked.add(a);
       const assets = [...picked].sort((x, y) => x - y);
       return {
         assets,

@@ -40,7 +40,21 @@ export interface ReportContext {
 
 function linker(records: readonly Named[], section: ReadonlyMap<string, string>): (id: string) => Ref {
   const byKey = new Map(records.map((r) => [r.id, r] as const));
-  return (id) => refOf(byKey.get(id) ?? { id }, section);
+  return memo((id) => refOf(byKey.get(id) ?? { id }, section));
+}
+
+/**
+ * One Ref object per id, shared by every view that links it. At 6,500 practices the views link
+ * records about a million times; a fresh object each time was a large part of the report's heap.
+ * Refs are never changed after they are made (views copy one to rename it).
+ */
+function memo(make: (id: string) => Ref): (id: string) => Ref {
+  const made = new Map<string, Ref>();
+  return (id) => {
+    let ref = made.get(id);
+    if (!ref) made.set(id, (ref = make(id)));
+    return ref;
+  };
 }
 
 export function reportContext(ctx: AnalysisContext, analysis: Analysis): ReportContext {
@@ -51,8 +65,8 @@ export function reportContext(ctx: AnalysisContext, analysis: Analysis): ReportC
     organisation: linker(register.organisations, slugs.organisations),
     service: linker(register.services, slugs.services),
     // Assets and sites are looked up through the graph's own index, as the analysis does.
-    asset: (id) => refOf(graph.assets[graph.assetIndex.get(id) ?? -1] ?? { id }, slugs.assets),
-    site: (id) => refOf(graph.sites[graph.siteIndex.get(id) ?? -1] ?? { id }, slugs.sites),
+    asset: memo((id) => refOf(graph.assets[graph.assetIndex.get(id) ?? -1] ?? { id }, slugs.assets)),
+    site: memo((id) => refOf(graph.sites[graph.siteIndex.get(id) ?? -1] ?? { id }, slugs.sites)),
     hazard: linker(register.hazards, slugs.hazards),
     control: linker(register.controls, slugs.controls),
     incident: linker(register.incidents, slugs.incidents),
