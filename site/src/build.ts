@@ -24,6 +24,13 @@ export interface BuildSiteOptions {
   search?: boolean;
   /** Called as pages are written: done of total. Never print a line per page. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called before each Eleventy run, when what the previous run held (or the report's own
+   * working data, before the first) has just become garbage: the CLI collects it then
+   * (collect-garbage.ts). V8 otherwise lets the heap grow past a gigabyte at 6,500 practices
+   * before it looks, although what is live stays near 500 MB.
+   */
+  beforeRun?: () => void;
 }
 
 export interface BuiltSite {
@@ -32,8 +39,12 @@ export interface BuiltSite {
   outDir: string;
 }
 
-/** Pages per Eleventy run (see `batches`). */
-const BATCH_PAGES = 2500;
+/**
+ * Pages per Eleventy run (see `batches`). With the heap collected between runs (`beforeRun`),
+ * measured at 6,500 practices: 500 pages, 770 MB peak but 40% slower (each run sets Eleventy up
+ * again); 1,000, 830 MB and no slower; 2,500, 1,060 MB.
+ */
+const BATCH_PAGES = 1000;
 
 /** What one Eleventy run renders: `once` holds one item in the first batch only (the single pages paginate over it). */
 export interface Batch {
@@ -165,6 +176,7 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
   // Eleventy holds every page it renders until the run ends; a large register is rendered in
   // batches of records, one Eleventy run each, so memory stays bounded.
   for (const batch of batches(report, BATCH_PAGES)) {
+    options.beforeRun?.();
     const elev = new Eleventy(TEMPLATES, outDir, {
       quietMode: true,
       configPath: false,
@@ -214,15 +226,25 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
   if (search) await writeSearchIndex(outDir, report);
 }
 
+/** Search records sent to Pagefind at once. */
+const SEARCH_RECORDS_IN_FLIGHT = 256;
+
 /** Pagefind over hazards, assets, sites and suppliers, from the report's own words (see search.ts). */
 async function writeSearchIndex(outDir: string, report: ReportData): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true, forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (const r of searchRecords(report)) {
-      const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, kind: r.kind } });
-      if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+    // Each record is a round trip to Pagefind's own process: sent in runs, not one at a time
+    // (at 6,500 practices, 2.1 s instead of 1.3 s). Pagefind orders the index itself: the files
+    // are the same whatever order the records arrive in.
+    const records = searchRecords(report);
+    for (let i = 0; i < records.length; i += SEARCH_RECORDS_IN_FLIGHT) {
+      const run = records.slice(i, i + SEARCH_RECORDS_IN_FLIGHT);
+      const results = await Promise.all(run.map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: { title: r.title, kind: r.kind } })));
+      results.forEach((added, j) => {
+        if (added.errors.length) throw new Error(`Pagefind could not index ${run[j]!.url}: ${added.errors.join('; ')}`);
+      });
     }
     // The files are taken from Pagefind and written here, not by Pagefind: its writer panics on
     // a file-system error (a file in the way, a full disk) and never answers, where Node's

@@ -32,6 +32,26 @@ describe('writeJson', () => {
     expect(text(() => 1)).toBeUndefined();
   });
 
+  it('walks a value further down when its text would pass the string limit, with the same bytes', () => {
+    // JSON.stringify meets V8's string limit as a RangeError; one is raised here, on the first
+    // attempt at the inner object only, as a value too large to be one string would.
+    let attempts = 0;
+    const inner = { b: [1, { c: 'x' }], d: 'e' };
+    const big = {
+      a: {
+        toJSON() {
+          attempts++;
+          if (attempts === 1) throw new RangeError('Invalid string length');
+          return inner;
+        },
+      },
+    };
+    expect(text({ top: big }, false)).toBe(JSON.stringify({ top: { a: inner } }));
+    expect(attempts).toBeGreaterThan(1);
+    attempts = 0;
+    expect(text({ top: big }, true)).toBe(JSON.stringify({ top: { a: inner } }, null, 2));
+  });
+
   it('refuses cycles and BigInt, as JSON.stringify does', () => {
     const a: Record<string, unknown> = {};
     a['self'] = a;

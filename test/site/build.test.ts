@@ -35,6 +35,8 @@ let report: ReportData;
 let exportsIn: Record<string, unknown>;
 let first: BuiltSite;
 let progress: [number, number][] = [];
+/** The progress calls made by the time each `beforeRun` came. */
+const runs: number[] = [];
 let linesPrinted = 0;
 let buildMs = 0;
 
@@ -71,7 +73,7 @@ beforeAll(async () => {
   ];
   const start = performance.now();
   try {
-    first = await buildSite({ report, exports: exportsIn, outDir: join(temp, 'a'), onProgress: (done, total) => progress.push([done, total]) });
+    first = await buildSite({ report, exports: exportsIn, outDir: join(temp, 'a'), onProgress: (done, total) => progress.push([done, total]), beforeRun: () => runs.push(progress.length) });
   } finally {
     buildMs = performance.now() - start;
     for (const spy of spies) spy.mockRestore();
@@ -136,6 +138,12 @@ describe('buildSite on the worked example', () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f);
     expect(differing).toEqual([]);
+  });
+
+  it('calls beforeRun once per Eleventy run, before the run writes a page', () => {
+    // The example is one run; beforeRun comes after the opening "0 of N" and before any page.
+    expect(runs).toEqual([1]);
+    expect(progress[0]![0]).toBe(0);
   });
 
   it('reports progress through the callback, throttled, and prints nothing', () => {

@@ -11,6 +11,7 @@ import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
+import { collectGarbage } from './collect-garbage.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 import { scopeOption } from './scope-option.js';
@@ -71,6 +72,7 @@ export async function buildInto(register: Register, asOf: string, out: string, o
       outDir: out,
       search: options.search,
       onProgress: progress.update,
+      beforeRun: collectGarbage,
     });
   } catch (e) {
     progress.abort();
