@@ -32,10 +32,22 @@ export function plural(n: number, one: string, many?: string): string {
   return countOf(n, one, many);
 }
 
-/** The root-relative prefix of the page being rendered (`../../` on a detail page). */
+/** Each page's root prefix, by its data object. */
+const roots = new WeakMap<object, string>();
+
+/**
+ * The root-relative prefix of the page being rendered (`../../` on a detail page). Read once per
+ * page: the page's data is an Eleventy Proxy, and a large page links hundreds of times.
+ */
 function rootOf(options: HelperOptions | undefined): string {
-  const root = (options?.data as { root?: { root?: unknown } } | undefined)?.root?.root;
-  return typeof root === 'string' ? root : '';
+  const data = (options?.data as { root?: { root?: unknown } } | undefined)?.root;
+  if (!data) return '';
+  let root = roots.get(data);
+  if (root === undefined) {
+    root = typeof data.root === 'string' ? data.root : '';
+    roots.set(data, root);
+  }
+  return root;
 }
 
 /** Text with `code` spans (as the analysis writes ids) as segments, for `<code>` without HTML in the data. */
