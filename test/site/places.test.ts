@@ -99,4 +99,22 @@ describe('the overview diagram of a register of many ICBs', () => {
     expect(g.note).toContain(`(${national.practices.toLocaleString('en-GB')} practices)`);
     expect(g.note).toContain('shown as their 3 ICBs');
   }, 60_000);
+
+  it('rolls all of England up to its regions, whose links fit in 150 connections, and says what it left out', async () => {
+    const national = generateNational();
+    const dir = join(temp, 'england');
+    writeRegister(dir, national.files);
+    const { register } = await validateFolder(dir, { asOf: AS_OF });
+    const g = buildReport(register, { asOf: AS_OF, tool: 'crr test' }).report.overviewGraph;
+    // 42 ICBs fit as groups, but their links to the shared assets each reaches first do not fit
+    // in 150 connections (OVERVIEW_MAX_EDGES): the seven regions' do.
+    const groups = g.nodes.filter((n) => n.kind === 'pcn');
+    expect(groups).toHaveLength(7);
+    expect(groups.every((n) => n.section === 'regions')).toBe(true);
+    expect(g.edges.length).toBeLessThanOrEqual(150);
+    const drawn = g.nodes.filter((n) => n.kind === 'asset').length;
+    expect(drawn).toBeGreaterThan(40);
+    expect(g.note).toContain('shown as their 7 regions');
+    expect(g.note).toMatch(new RegExp(`; ${drawn} shared assets of [\\d,]+ drawn, those the most sites rely on first;`));
+  }, 120_000);
 });

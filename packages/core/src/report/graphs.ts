@@ -20,8 +20,11 @@ class GraphBuilder {
   private readonly used = new Set<string>();
   truncated = false;
 
-  /** `maxNodes`: at most this many nodes drawn; an edge that would draw more is left out. */
-  constructor(private readonly maxNodes = Infinity) {}
+  /** `maxNodes`: at most this many nodes drawn; an edge that would draw more is left out. Likewise `maxEdges`. */
+  constructor(
+    private readonly maxNodes = Infinity,
+    private readonly maxEdges = MAX_EDGES,
+  ) {}
 
   node(key: string, make: () => Omit<GraphNode, 'id'>): string {
     let n = this.nodes.get(key);
@@ -43,7 +46,7 @@ class GraphBuilder {
     const key = `${from}>${to}`;
     if (this.edges.has(key)) return true;
     const fresh = (this.used.has(from) ? 0 : 1) + (this.used.has(to) || to === from ? 0 : 1);
-    if (this.edges.size >= MAX_EDGES || !this.canAdd(fresh)) {
+    if (this.edges.size >= this.maxEdges || !this.canAdd(fresh)) {
       this.truncated = true;
       return false;
     }
@@ -53,7 +56,7 @@ class GraphBuilder {
   }
 
   get full(): boolean {
-    return this.edges.size >= MAX_EDGES;
+    return this.edges.size >= this.maxEdges;
   }
 
   build(): Graph {
@@ -144,6 +147,11 @@ export function assetGraph(graph: DependencyGraph, slugs: NodeSlugs, a: number, 
 export const OVERVIEW_MAX_NODES = 150;
 /** At most this many groups of sites (PCNs, ICBs or regions) are drawn, each its own node. */
 export const OVERVIEW_MAX_GROUPS = 45;
+/**
+ * And at most this many connections: the national overview, 42 ICBs to 54 shared assets at
+ * 300 edges, took six seconds to draw in Chromium and could not be followed by eye.
+ */
+export const OVERVIEW_MAX_EDGES = 150;
 
 /** Sites grouped at one level of the NHS geography, lowest first. */
 export interface OverviewLevel {
@@ -153,10 +161,11 @@ export interface OverviewLevel {
 }
 
 /**
- * The overview: the register's sites rolled up to the lowest level whose groups fit (PCNs, then
- * ICBs, then regions, else one node), each group → the shared assets its routes reach first, and
- * the shared assets' own needs; at most OVERVIEW_MAX_NODES nodes, the shared assets most sites
- * reach first. Site-local assets are left out. The note says in words what was rolled up and
+ * The overview: the register's sites rolled up to the lowest level whose groups fit, with their
+ * links to the shared assets they reach first (PCNs, then ICBs, then regions, else one node);
+ * each group → the shared assets its routes reach first, and the shared assets' own needs; at
+ * most OVERVIEW_MAX_NODES nodes and OVERVIEW_MAX_EDGES edges, the shared assets most sites reach
+ * first. Site-local assets are left out. The note says in words what was rolled up and
  * left out, and where the rest is listed.
  */
 export function overviewGraph(
@@ -167,10 +176,23 @@ export function overviewGraph(
   routesOfSite: readonly (readonly number[])[],
   failurePoints: ReadonlySet<number>,
 ): Graph {
-  const g = new GraphBuilder(OVERVIEW_MAX_NODES);
+  const g = new GraphBuilder(OVERVIEW_MAX_NODES, OVERVIEW_MAX_EDGES);
   const shared = (a: number) => !graph.assets[a]!.site;
   const siteCount = new Set(levels.flatMap((l) => l.groups.flatMap((x) => x.sites))).size;
-  const level = levels.find((l) => l.groups.length > 0 && l.groups.length <= OVERVIEW_MAX_GROUPS);
+  // Each group's first shared assets: those no other shared asset on its routes needs.
+  const firstSharedOf = (groups: OverviewLevel['groups']): number[][] =>
+    groups.map((p) => {
+      const reached = new Set<number>();
+      for (const s of p.sites) for (const r of routesOfSite[s] ?? []) for (const a of assetsOfRoute[r]!) if (shared(a)) reached.add(a);
+      const inner = new Set<number>();
+      for (const a of reached) for (const n of graph.assetNeeds[a]!) collectAssets(n, inner);
+      return [...reached].filter((a) => !inner.has(a)).sort((x, y) => x - y);
+    });
+  // The lowest level whose groups fit and whose links to their first shared assets fit in the
+  // edges: 42 ICBs each drawn to the same few national assets would leave no room for the rest.
+  const fitting = levels.filter((l) => l.groups.length > 0 && l.groups.length <= OVERVIEW_MAX_GROUPS);
+  const chosen = fitting.map((l) => ({ l, first: firstSharedOf(l.groups) })).find((c, i, all) => i === all.length - 1 || c.first.reduce((n, f) => n + f.length, 0) <= OVERVIEW_MAX_EDGES);
+  const level = chosen?.l;
   const all = levels[0]?.groups.flatMap((x) => x.sites) ?? [];
   const groups = level ? level.groups : all.length ? [{ id: '*', name: `${siteCount} sites`, sites: all }] : [];
   const practices = [...new Set(levels.flatMap((l) => l.groups.flatMap((x) => x.sites)))].filter((s) => graph.sites[s]!.type === 'practice').length;
@@ -180,14 +202,7 @@ export function overviewGraph(
   if (level && level !== levels[0]) said.push(`${sitesText} shown as their ${countWords(groups.length, level.noun.replace(/s$/, ''), level.noun)}`);
   else if (!level && groups.length) said.push(`${sitesText} shown as one node`);
 
-  // Each group's first shared assets: those no other shared asset on its routes needs.
-  const firstOf = groups.map((p) => {
-    const reached = new Set<number>();
-    for (const s of p.sites) for (const r of routesOfSite[s] ?? []) for (const a of assetsOfRoute[r]!) if (shared(a)) reached.add(a);
-    const inner = new Set<number>();
-    for (const a of reached) for (const n of graph.assetNeeds[a]!) collectAssets(n, inner);
-    return [...reached].filter((a) => !inner.has(a)).sort((x, y) => x - y);
-  });
+  const firstOf = chosen?.first ?? firstSharedOf(groups);
   // The shared assets most groups reach come first when not all fit.
   const weight = new Map<number, number>();
   groups.forEach((p, i) => {
