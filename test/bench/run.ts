@@ -157,7 +157,7 @@ const measurements: Measurement[] = [
   {
     id: 'site',
     label: 'crr build',
-    only: (c) => !isNational(c) && c.practices <= 6500,
+    only: (c) => c.practices <= 6500,
     command: (c) => ({ script: join(root, 'packages/cli/bin/crr.js'), args: ['build', c.dir, '--out', join(c.scratch, 'site'), '--as-of', AS_OF] }),
     check(stdout, run, c) {
       const m = /Built ([\d,]+) pages/.exec(stdout);
@@ -171,7 +171,7 @@ const measurements: Measurement[] = [
   {
     id: 'floor',
     label: 'plain Eleventy',
-    only: (c) => !isNational(c) && c.practices <= 6500,
+    only: (c) => c.practices <= 6500,
     command: (c) => {
       if (!c.pages) throw new Error('the Eleventy floor needs the page count of a crr build run first');
       return { script: here('./eleventy-floor.mjs'), args: [String(c.pages), join(c.scratch, 'floor')] };
@@ -326,10 +326,16 @@ function outputSize(dir: string): { bytes: number; largestPage: number } {
   return { bytes, largestPage };
 }
 
-/** Issue 12's page budget for the site at 6,500 practices. */
+/**
+ * Issue 12's page budget: the build's time, memory and output at 6,500 practices, and no page
+ * over 1 MB at national size. The largest page at 6,500 is shown too: the synthetic register
+ * repeats each hazard for every PCN (about 650 hazards), so its hazard log and safety case are
+ * the largest pages; the national register's hazards are as an ICB would keep them.
+ */
 function siteBudgetAims(): Aim[] {
   const size = '6500';
   const at = 'at 6,500 practices';
+  const largest = (r: Map<string, Summary>) => ({ met: r.get('site')!.facts.largestPageKB! < 1024, detail: `largest ${r.get('site')!.facts.largestPageKB!.toFixed(0)} kB of ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages` });
   return [
     {
       label: `crr build within 3× of plain Eleventy writing as many pages, ${at}`,
@@ -341,7 +347,8 @@ function siteBudgetAims(): Aim[] {
     },
     { label: `crr build peak memory under 1 GB, ${at}`, size, met: (r) => ({ met: r.get('site')!.maxRssMB < 1024, detail: `${r.get('site')!.maxRssMB.toFixed(0)} MB` }) },
     { label: `site output under 300 MB, ${at}`, size, met: (r) => ({ met: r.get('site')!.facts.outputMB! < 300, detail: `${r.get('site')!.facts.outputMB!.toFixed(1)} MB in ${r.get('site')!.facts.pages!.toLocaleString('en-GB')} pages` }) },
-    { label: `no HTML page over 1 MB, ${at}`, size, met: (r) => ({ met: r.get('site')!.facts.largestPageKB! < 1024, detail: `largest ${r.get('site')!.facts.largestPageKB!.toFixed(0)} kB` }) },
+    { label: `no HTML page over 1 MB, national register`, size: 'national', met: largest },
+    { label: `no HTML page over 1 MB, ${at} (synthetic: about 650 hazards)`, size, met: largest },
   ];
 }
 
