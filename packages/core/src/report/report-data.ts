@@ -123,6 +123,8 @@ export interface HazardView extends Ref {
   justification?: string;
   /** The residual rating is accepted only with a justification, and there is none (CRR-E042). */
   needsJustification: boolean;
+  /** The additional controls a residual below the initial rests on that are only proposed (CRR-W070): until they are in place, patients carry the initial risk. */
+  residualRestsOnProposed: Ref[];
   /** Controls grouped by kind, in the standards' order of preference (design first). */
   controlsByKind: { kind: string; label: string; controls: ControlView[] }[];
   transfer?: { from: Ref; date: string; controls: Ref[]; reference?: string };

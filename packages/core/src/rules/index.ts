@@ -20,6 +20,7 @@ import { practiceDetails } from './practice-details.js';
 import { requirementCycle } from './requirement-cycle.js';
 import { residualAboveInitial } from './residual-above-initial.js';
 import { residualJustification } from './residual-justification.js';
+import { residualOnProposedControls } from './residual-on-proposed-controls.js';
 import { reviewOverdue } from './review-overdue.js';
 import { riskLevel } from './risk-level.js';
 import { riskSchemeIncomplete, riskSchemeNotMonotone } from './risk-scheme.js';
@@ -82,4 +83,5 @@ export const rules = [
   demandUnlimited,
   placeChain,
   unknownPlaceInSelector,
+  residualOnProposedControls,
 ] as const satisfies readonly Rule<string>[];

@@ -7,6 +7,7 @@ import type { Hazard } from '../../model/hazard.js';
 import type { Sourced } from '../../model/register.js';
 import { needsAcceptance } from '../../rules/acceptance-required.js';
 import { needsJustification } from '../../rules/residual-justification.js';
+import { proposedControlsUnderResidual } from '../../rules/residual-on-proposed-controls.js';
 import { isReviewOverdue, reviewDue, reviewMonths } from '../../rules/review-overdue.js';
 import { byId, refOf } from '../refs.js';
 import type { HazardView } from '../report-data.js';
@@ -105,6 +106,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       residual,
       ...(h.justification ? { justification: h.justification } : {}),
       needsJustification: needsJustification(scheme, h),
+      residualRestsOnProposed: proposedControlsUnderResidual(scheme, h, controlsById).map(rc.links.control),
       controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
       ...(h.transfer ? { transfer: { from: rc.links.organisation(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map(rc.links.control), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
