@@ -432,6 +432,8 @@ function scenarios(n: number, practices: readonly Practice[]): unknown[] {
 interface ControlPlan {
   id: string;
   verified: boolean;
+  /** Only proposed: a lower residual must not rest on it (CRR-W070). */
+  proposed: boolean;
   transferredFrom?: 'org-emis' | 'org-tpp';
 }
 
@@ -690,7 +692,7 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
       transferredFrom,
       evidence,
     });
-    plans.push({ id, verified: status === 'verified', ...(transferredFrom ? { transferredFrom } : {}) });
+    plans.push({ id, verified: status === 'verified', proposed: status === 'proposed', ...(transferredFrom ? { transferredFrom } : {}) });
   }
   const verified = plans.filter((c) => c.verified && !c.transferredFrom);
   const ordinary = plans.filter((c) => !c.transferredFrom);
@@ -724,7 +726,7 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
     const pool = status === 'closed' ? verified : ordinary;
     const chosen = hrng.sample(pool, hrng.int(2, 4));
     const existing = chosen.slice(0, chosen.length <= 1 ? chosen.length : hrng.int(1, Math.min(2, chosen.length - 1))).map((c) => c.id);
-    let additional = chosen.slice(existing.length).map((c) => c.id);
+    let additional = chosen.slice(existing.length).filter((c) => !(reduced && c.proposed)).map((c) => c.id);
     if (!reduced && residualRating <= 3 && hrng.chance(0.5)) additional = [];
     if (status === 'transferred') existing.unshift(transferable!.id);
 

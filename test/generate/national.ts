@@ -150,6 +150,7 @@ function assessment(rng: Rng) {
   const is = Math.min(4, rs + (rng.chance(0.3) ? 1 : 0));
   const raised = rng.int(dayOf('2023-01-09'), dayOf('2026-06-30'));
   return {
+    reduced: il !== rl || is !== rs,
     effects: rng.sample(EFFECTS, rng.int(1, 3)),
     harms: rng.sample(HARMS, rng.int(1, 2)),
     initialRisk: flow({ severity: SEVERITIES[is], likelihood: LIKELIHOODS[il] }),
@@ -162,7 +163,12 @@ function assessment(rng: Rng) {
   };
 }
 
-/** Two controls every ICB and the nation has: a verified failover test and a business continuity plan. */
+/**
+ * The controls every ICB and the nation has: a verified failover test, a business continuity plan,
+ * N-1 capacity in place and a diverse line still proposed. A hazard whose residual is below its
+ * initial names only controls in place as additional (CRR-W070); the proposed line goes to the
+ * others.
+ */
 function controlsFor(rng: Rng, prefix: string, scope: string): unknown[] {
   const tested = rng.int(dayOf('2025-12-01'), dayOf('2026-11-15'));
   return [
@@ -175,7 +181,8 @@ function controlsFor(rng: Rng, prefix: string, scope: string): unknown[] {
       evidence: [flow({ description: 'Test report', date: isoOf(tested), expires: isoOf(tested + 365), reference: `CHG-${rng.int(10000, 29999)}` })],
     },
     { id: `${prefix}-CTL-02`, title: `Practice business continuity plans (${scope})`, kind: 'business-process', status: 'implemented', owner: 'ICB primary care team' },
-    { id: `${prefix}-CTL-03`, title: `Diverse broadband line as a backup path (${scope})`, kind: 'design', status: 'proposed', owner: 'ICB digital team' },
+    { id: `${prefix}-CTL-03`, title: `Concentrator capacity sized for N-1 at the morning peak (${scope})`, kind: 'design', status: 'implemented', owner: 'CSU network team' },
+    { id: `${prefix}-CTL-04`, title: `Diverse broadband line as a backup path (${scope})`, kind: 'design', status: 'proposed', owner: 'ICB digital team' },
   ];
 }
 
@@ -302,15 +309,19 @@ export function generateNational(options: NationalOptions = {}): NationalRegiste
   ];
   files['hazards.yaml'] = yamlDocument(
     {
-      hazards: nationalHazards.map(([title, cause, assets, services], k) => ({
-        id: `NAT-HAZ-${pad(k + 1)}`,
-        title,
-        description: `${title}; practices work from paper and downtime procedures.`,
-        services,
-        causes: [{ description: cause, assets }],
-        existingControls: ['NAT-CTL-01', 'NAT-CTL-02'],
-        ...assessment(national),
-      })),
+      hazards: nationalHazards.map(([title, cause, assets, services], k) => {
+        const { reduced, ...assessed } = assessment(national);
+        return {
+          id: `NAT-HAZ-${pad(k + 1)}`,
+          title,
+          description: `${title}; practices work from paper and downtime procedures.`,
+          services,
+          causes: [{ description: cause, assets }],
+          existingControls: ['NAT-CTL-01', 'NAT-CTL-02'],
+          additionalControls: reduced ? ['NAT-CTL-03'] : undefined,
+          ...assessed,
+        };
+      }),
     },
     header,
   );
@@ -534,7 +545,7 @@ function writeIcb(files: Record<string, string>, icb: Icb, ods: OdsEngland, seed
   // --- Controls and hazards naming this ICB's own concentrators, halls, DNS, directory and carrier.
   const prefix = code;
   files[`icbs/${slug}/controls.yaml`] = yamlDocument({ controls: controlsFor(rng, prefix, code) }, icbHeader);
-  const controls = { existingControls: [`${prefix}-CTL-01`, `${prefix}-CTL-02`], additionalControls: [`${prefix}-CTL-03`] };
+  const controls = (reduced: boolean) => ({ existingControls: [`${prefix}-CTL-01`, `${prefix}-CTL-02`], additionalControls: [reduced ? `${prefix}-CTL-03` : `${prefix}-CTL-04`] });
   const hall = rng.pick(halls);
   const hazards = [
     ...Array.from({ length: icb.pairs }, (_, k) => k + 1).map((pair) => ({
@@ -575,7 +586,12 @@ function writeIcb(files: Record<string, string>, icb: Icb, ods: OdsEngland, seed
     },
   ];
   files[`icbs/${slug}/hazards.yaml`] = yamlDocument(
-    { hazards: hazards.map((h, k) => ({ id: `${prefix}-HAZ-${pad(k + 1)}`, ...h, ...controls, ...assessment(rng) })) },
+    {
+      hazards: hazards.map((h, k) => {
+        const { reduced, ...assessed } = assessment(rng);
+        return { id: `${prefix}-HAZ-${pad(k + 1)}`, ...h, ...controls(reduced), ...assessed };
+      }),
+    },
     icbHeader,
   );
 }

@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { readRegisterAtRevision, readRegisterFolder, registerJsonSchema } from '@crr/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { beyondExampleWarnings } from '../support/example-warnings.js';
 import { expectClean, folderFingerprint, REPO, runBin, type BinRun } from '../support/run-bin.js';
 import { MINIMAL_MANIFEST, tempRegister } from '../support/temp-register.js';
 
@@ -213,8 +214,8 @@ describe('capacity counted in a unit no demand gives (CRR-E061)', () => {
     writeFileSync(file, text.replace('capacity: { limit: 30, unit: tunnels }', 'capacity: { limit: 30, unit: tunnel }'));
     const { run, diagnostics } = validate(dir);
     expect(run.code).toBe(1);
-    expect(diagnostics.map((d) => [d.code, d.file, d.line, d.record, d.field])).toEqual([['CRR-E061', 'assets/data-centres.yaml', line, 'vpn-a', 'capacity.unit']]);
-    expect(diagnostics[0]!.message).toMatch(/^Asset `vpn-a` counts its capacity in `tunnel`, but \d+ sites routed through it \(.*\) give demand only in `tunnels`/);
+    expect(beyondExampleWarnings(diagnostics).map((d) => [d.code, d.file, d.line, d.record, d.field])).toEqual([['CRR-E061', 'assets/data-centres.yaml', line, 'vpn-a', 'capacity.unit']]);
+    expect(beyondExampleWarnings(diagnostics)[0]!.message).toMatch(/^Asset `vpn-a` counts its capacity in `tunnel`, but \d+ sites routed through it \(.*\) give demand only in `tunnels`/);
     expect(diagnostics[0]!.hint).toContain('did you mean `tunnels`?');
   });
 });

@@ -39,6 +39,7 @@ describe('residual-on-proposed-controls (CRR-W070)', () => {
     // HAZ-013 in the example: catastrophic, medium → low is rated 4 both times.
     const found = findings(CODE, hazard('[CTL-VPN-02]', '{ severity: catastrophic, likelihood: medium }', '{ severity: catastrophic, likelihood: low }'));
     expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('has a residual likelihood below its initial likelihood, but');
   });
 
   it('passes when every additional control is implemented', () => {

@@ -31,12 +31,14 @@ export const residualOnProposedControls = defineRule({
       const proposed = proposedControlsUnderResidual(register.scheme, h, controls);
       if (!proposed.length) continue;
       const { initial, residual } = hazardRisk(register.scheme, h);
+      // The rating can stay the same while the likelihood or severity falls (medium to low at 3).
+      const lowered = residual!.rating < initial!.rating ? 'a residual risk below its initial risk' : residual!.cell.likelihood < initial!.cell.likelihood ? 'a residual likelihood below its initial likelihood' : 'a residual severity below its initial severity';
       const which = proposed.map((id) => `\`${id}\``).join(', ');
       yield {
         at: h.source,
         below: ['residualRisk'],
         record: h.id,
-        message: `Hazard \`${h.id}\` has a residual risk below its initial risk, but ${proposed.length === 1 ? `its control ${which} is` : `its controls ${which} are`} only proposed. Initial: ${describeRating(initial!)}. Residual: ${describeRating(residual!)}.`,
+        message: `Hazard \`${h.id}\` has ${lowered}, but ${proposed.length === 1 ? `its control ${which} is` : `its controls ${which} are`} only proposed. Initial: ${describeRating(initial!)}. Residual: ${describeRating(residual!)}.`,
         hint:
           proposed.length === 1
             ? "Until the control is implemented, patients carry the initial risk: rate the residual as things stand, or keep the hazard open and set the control's status to `implemented` once it is in place."
