@@ -28,6 +28,11 @@ export const ReviewPolicy = z
       'Months after its last review by which every hazard must be reviewed again, unless it names its own next review date.',
       12,
     ).optional(),
+    acceptanceNoticeDays: field(
+      z.number().int().min(0).max(365),
+      'Days before an acceptance\'s `until` date from which validate warns that it is ending (CRR-W071). 60 if not given.',
+      60,
+    ).optional(),
     evidenceWarningDays: field(
       z.number().int().min(0).max(365),
       'Reserved: days before evidence expires at which reports start to flag it.',

@@ -1,3 +1,5 @@
+import { acceptanceDates } from './acceptance-dates.js';
+import { acceptanceEnding } from './acceptance-ending.js';
 import { acceptanceRequired } from './acceptance-required.js';
 import { capacityUnit } from './capacity-unit.js';
 import { capacityWithoutDemand } from './capacity-without-demand.js';
@@ -84,4 +86,6 @@ export const rules = [
   placeChain,
   unknownPlaceInSelector,
   residualOnProposedControls,
+  acceptanceEnding,
+  acceptanceDates,
 ] as const satisfies readonly Rule<string>[];
