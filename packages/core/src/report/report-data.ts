@@ -145,6 +145,13 @@ export interface AcceptanceView extends Ref {
   role: string;
   organisation?: Ref;
   date: string;
+  /** The last day it holds (absent: until the hazard changes). */
+  until?: string;
+  conditions?: string[];
+  /** Its `until` day has passed: the hazard's residual risk is unaccepted again (CRR-E043). */
+  lapsed: boolean;
+  /** It still holds but ends within the register's notice period (CRR-W071). */
+  endingSoon: boolean;
   statement?: string;
   residual?: RatingView;
 }

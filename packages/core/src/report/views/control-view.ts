@@ -1,4 +1,5 @@
 /** Controls and acceptances as the hazard pages and the safety case show them. */
+import { acceptanceEndingSoon, acceptanceLapsed, acceptanceNoticeDays } from '../../rules/acceptance-ending.js';
 import type { Control } from '../../model/control.js';
 import type { Register, Sourced } from '../../model/register.js';
 import { isEvidenceExpired, isEvidenceItemExpired } from '../../rules/expired-evidence.js';
@@ -36,6 +37,10 @@ export function acceptanceView(rc: ReportContext, a: Register['acceptances'][num
     role: a.role,
     ...(a.organisation ? { organisation: rc.links.organisation(a.organisation) } : {}),
     date: a.date,
+    ...(a.until ? { until: a.until } : {}),
+    ...(a.conditions ? { conditions: a.conditions } : {}),
+    lapsed: acceptanceLapsed(a, rc.ctx.asOf),
+    endingSoon: acceptanceEndingSoon(a, rc.ctx.asOf, acceptanceNoticeDays(rc.ctx.register)),
     ...(a.statement ? { statement: a.statement } : {}),
     ...(a.residualRisk ? { residual: ratingView(rc.ctx.register.scheme, a.residualRisk) } : {}),
   };

@@ -81,11 +81,11 @@ export function hazardViews(rc: ReportContext): HazardView[] {
     const residual = ratingView(scheme, h.residualRisk);
     // CRR-E043's judgement, worded for the page: why an acceptance is needed and none is recorded.
     const acceptances = acceptanceViews(rc, h.id);
+    const lapsed = acceptances.filter((a) => a.lapsed);
     const missingAcceptance =
-      needsAcceptance(scheme, h) && acceptances.length === 0
-        ? residual?.acceptability === 'unacceptable'
-          ? `The residual risk is rated ${residual.rating} (${residual.label}).`
-          : `The hazard is ${h.status}.`
+      needsAcceptance(scheme, h) && acceptances.length === lapsed.length
+        ? (residual?.acceptability === 'unacceptable' ? `The residual risk is rated ${residual.rating} (${residual.label}).` : `The hazard is ${h.status}.`) +
+          (lapsed.length ? (lapsed.length === 1 ? ' Its acceptance has ended.' : ' Its acceptances have ended.') : '')
         : undefined;
     return {
       ...refOf(h, rc.slugs.hazards),

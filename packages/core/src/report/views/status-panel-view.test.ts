@@ -123,6 +123,28 @@ describe('statusPanelView', () => {
     expect(none.checks[0]).toMatchObject({ count: 0, verdict: 'none', verdictText: 'None' });
   });
 
+  it('counts a hazard whose only acceptance has lapsed as unaccepted, and names the first acceptance still holding to end', () => {
+    const withEnds = (id: string, reviewDue: string, acceptances: object[]) => ({ id, slug: id, name: id, reviewDue, residual: { acceptability: 'unacceptable' }, acceptances });
+    const ends = statusPanelView({
+      ...input,
+      hazards: [
+        withEnds('H-1', '2027-06-01', [{ id: 'ACC-1', until: '2027-03-31', lapsed: false, endingSoon: false }]),
+        withEnds('H-2', '2027-06-01', [{ id: 'ACC-2', until: '2026-10-31', lapsed: true, endingSoon: false }]),
+        withEnds('H-3', '2027-06-01', [{ id: 'ACC-3a', until: '2026-09-30', lapsed: true, endingSoon: false }, { id: 'ACC-3b', until: '2027-01-10', lapsed: false, endingSoon: true }]),
+        withEnds('H-4', '2027-02-01', [{ id: 'ACC-4', lapsed: false, endingSoon: false }]),
+      ],
+    } as unknown as Input);
+    expect(ends.acceptances).toEqual({
+      hazards: 4,
+      // H-2's one acceptance ended in October; H-3 holds on its second.
+      accepted: 3,
+      unaccepted: 1,
+      // ACC-3a ended earlier still, but no longer holds; ACC-4 has no end.
+      earliestEnd: { date: '2027-01-10', endingSoon: true, acceptance: 'ACC-3b', hazard: { id: 'H-3', slug: 'H-3', name: 'H-3' } },
+      earliestReview: { date: '2027-02-01', hazard: { id: 'H-4', slug: 'H-4', name: 'H-4' } },
+    });
+  });
+
   it('links every check to a page of the site, relative to its root', () => {
     for (const c of panel.checks) expect(c.href, c.key).toMatch(/^[a-z-]+(\/[a-z-]+)*\.html(#[a-z-]+)?$|^[a-z-]+\/index\.html(#[a-z-]+)?$/);
   });

@@ -42,10 +42,12 @@ export interface StatusAcceptances {
   /** Of those, the ones with none (CRR-E043). */
   unaccepted: number;
   /**
-   * An acceptance records no end date (model/acceptance.ts): it holds while what it accepted is
-   * unchanged (docs/decisions.md, 19), and is looked at again when its hazard is reviewed. This is
-   * the earliest review due among the accepted hazards, absent when none is accepted.
+   * An acceptance holds while what it accepted is unchanged (docs/decisions.md, 19) and, when it
+   * has an `until` date, to the end of that day. The first end among the acceptances that still
+   * hold, absent when none has an end date.
    */
+  earliestEnd?: { date: string; endingSoon: boolean; acceptance: string; hazard: { id: string; slug: string; name: string } };
+  /** And the earliest review due among the accepted hazards, when they are looked at again; absent when none is accepted. */
   earliestReview?: { date: string; hazard: { id: string; slug: string; name: string } };
 }
 
@@ -63,7 +65,11 @@ type PanelInput = Pick<ReportData, 'hazards' | 'capacity' | 'findings' | 'scenar
 
 export function statusPanelView(report: PanelInput): StatusPanel {
   const unacceptable = report.hazards.filter((h) => h.residual.acceptability === 'unacceptable');
-  const accepted = unacceptable.filter((h) => h.acceptances.length > 0);
+  // A lapsed acceptance no longer accepts anything (CRR-E043).
+  const accepted = unacceptable.filter((h) => h.acceptances.some((a) => !a.lapsed));
+  const ending = accepted
+    .flatMap((h) => h.acceptances.filter((a) => !a.lapsed && a.until).map((a) => ({ date: a.until!, endingSoon: a.endingSoon, acceptance: a.id, hazard: { id: h.id, slug: h.slug, name: h.name } })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.acceptance < b.acceptance ? -1 : 1))[0];
   const earliest = [...accepted].sort((a, b) => (a.reviewDue < b.reviewDue ? -1 : a.reviewDue > b.reviewDue ? 1 : a.id < b.id ? -1 : 1))[0];
 
   const kinds = new Set<string>(UNCOVERED_KINDS);
@@ -91,6 +97,7 @@ export function statusPanelView(report: PanelInput): StatusPanel {
       hazards: unacceptable.length,
       accepted: accepted.length,
       unaccepted: unacceptable.length - accepted.length,
+      ...(ending ? { earliestEnd: ending } : {}),
       ...(earliest ? { earliestReview: { date: earliest.reviewDue, hazard: { id: earliest.id, slug: earliest.slug, name: earliest.name } } } : {}),
     },
   };

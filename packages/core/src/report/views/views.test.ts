@@ -2,6 +2,7 @@
  * The page views give the templates what they show, so the templates compute nothing: counts
  * beyond the listed, labels, route trees, and the rules' own predicates.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_KIND_META } from '../../analysis/finding-kinds.js';
 import { findingKinds } from '../../analysis/finding.js';
@@ -10,6 +11,7 @@ import { reqLines } from '../graphs.js';
 import { analysisContext } from '../../analysis/context.js';
 import { buildReport } from '../build-report.js';
 import type { RouteNode } from '../report-data.js';
+import { validateFolder } from '../../validate.js';
 
 const justified = hazard('HAZ-1', '{ description: VPN A fails, assets: [vpn-a] }', ', sites: [P1]');
 // Residual rated 3 by the DCB example scheme (acceptable only with a justification), and none given.
@@ -92,5 +94,33 @@ describe('a hazard that needs an acceptance and has none (CRR-E043)', () => {
     expect(h3.needsAcceptance).toBe(true);
     expect(h3.missingAcceptance).toBe(`The residual risk is rated ${h3.residual!.rating} (${h3.residual!.label}).`);
     expect(r.hazards.find((h) => h.id === 'HAZ-1')!.missingAcceptance).toBeUndefined();
+  });
+});
+
+describe('an acceptance given until a date (CRR-W071, CRR-E043)', () => {
+  // The worked example's ACC-001 accepts HAZ-013 until 31 March 2027; the notice period is the default 60 days.
+  const example = join(__dirname, '../../../../../registers/example-icb');
+  const at = async (asOf: string) => {
+    const { register: r } = await validateFolder(example, { asOf });
+    const h = buildReport(r, { asOf, tool: 'test' }).report.hazards.find((x) => x.id === 'HAZ-013')!;
+    return { hazard: h, acceptance: h.acceptances.find((a) => a.id === 'ACC-001')! };
+  };
+
+  it('holds, then ends soon, then has lapsed and leaves the hazard unaccepted', async () => {
+    const holding = await at('2026-11-21');
+    expect(holding.acceptance).toMatchObject({ until: '2027-03-31', lapsed: false, endingSoon: false });
+    expect(holding.acceptance.conditions).toHaveLength(3);
+    expect(holding.hazard.missingAcceptance).toBeUndefined();
+
+    // 60 days before the end is the first day of notice; the last day still holds.
+    expect((await at('2027-01-29')).acceptance).toMatchObject({ lapsed: false, endingSoon: false });
+    expect((await at('2027-01-30')).acceptance).toMatchObject({ lapsed: false, endingSoon: true });
+    const lastDay = await at('2027-03-31');
+    expect(lastDay.acceptance).toMatchObject({ lapsed: false, endingSoon: true });
+    expect(lastDay.hazard.missingAcceptance).toBeUndefined();
+
+    const after = await at('2027-04-01');
+    expect(after.acceptance).toMatchObject({ lapsed: true, endingSoon: false });
+    expect(after.hazard.missingAcceptance).toBe(`The residual risk is rated ${after.hazard.residual!.rating} (${after.hazard.residual!.label}). Its acceptance has ended.`);
   });
 });
