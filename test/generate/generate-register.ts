@@ -732,7 +732,10 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
 
     const raised = between(hrng, '2023-01-09', '2026-06-30');
     const reviewed = hrng.int(Math.max(raised, dayOf('2025-12-01')), dayOf('2026-11-15'));
-    const nextReview = hrng.chance(0.3) ? isoOf(between(hrng, '2026-12-01', '2027-09-30')) : undefined;
+    // Drawn for every hazard, so that the random sequence (and every register generated before) is unchanged;
+    // a closed hazard leaves the review cycle (CRR-W074) and records its closure instead.
+    const drawnReview = hrng.chance(0.3) ? isoOf(between(hrng, '2026-12-01', '2027-09-30')) : undefined;
+    const nextReview = status === 'closed' ? undefined : drawnReview;
     const actions: unknown[] = [];
     for (let a = 0, count = status === 'closed' ? hrng.int(1, 2) : hrng.int(0, 2); a < count; a++) {
       const done = status === 'closed' || hrng.chance(0.5);
@@ -774,6 +777,7 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
       raised: isoOf(raised),
       reviewed: isoOf(reviewed),
       nextReview,
+      closure: status === 'closed' ? { date: isoOf(reviewed), reason: 'Every action done and every control verified at the last review.' } : undefined,
       transfer:
         status === 'transferred'
           ? { from: draft.manufacturer, date: isoOf(hrng.int(raised, reviewed)), controls: [transferable!.id], reference: `${draft.manufacturer === 'org-emis' ? 'EMIS Web CSCR v12.3' : 'SystmOne CSCR v8.1'} §7` }

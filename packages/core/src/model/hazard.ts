@@ -49,6 +49,14 @@ export const Action = z
   })
   .meta({ description: 'An outstanding or completed action on the hazard.' });
 
+export const Closure = z
+  .strictObject({
+    date: dateField('When the hazard was closed.', '2026-10-15'),
+    reason: textField('Why it could be closed: the actions done and the controls shown to work.', 'Queue-age alert verified at every practice in the October 2026 audit; both actions done.'),
+    by: textField('Who closed it, with their role.', 'Dr Asha Patel, Clinical Safety Officer').optional(),
+  })
+  .meta({ description: 'When and why a closed hazard was closed. A closed hazard is not reviewed again: if it needs looking at, it is reopened.' });
+
 export const Hazard = z
   .strictObject({
     id: idField('Hazard number.', 'HAZ-001'),
@@ -71,7 +79,8 @@ export const Hazard = z
     owner: textField('Who is responsible for the hazard.', 'ICB digital team'),
     raised: dateField('When the hazard was raised.', '2026-01-20'),
     reviewed: dateField('When it was last reviewed.', '2026-05-14').optional(),
-    nextReview: dateField('When it must next be reviewed; defaults to the review policy interval after the last review.', '2026-11-14').optional(),
+    nextReview: dateField('When it must next be reviewed; defaults to the review policy interval after the last review. Not for a closed hazard.', '2026-11-14').optional(),
+    closure: Closure.optional(),
     transfer: Transfer.optional(),
     actions: field(z.array(Action), 'Actions with owner and dates.', [{ description: 'Upgrade firewalls to MX 19.1', owner: 'CSU', due: '2026-07-01' }]).optional(),
     sites: refListField('Sites the hazard is known to concern, where it is narrower than its causes imply.', ['G99001']).optional(),

@@ -81,7 +81,8 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
     findings: findingViews(rc),
     capacity: { warningAt: capacityWarningOf(rc), assets: capacity },
     scenarios: scenarioViews(rc),
-    overdueReviews: hazards.filter((h) => h.reviewOverdue).map((h) => ({ hazard: { id: h.id, slug: h.slug, name: h.name }, due: h.reviewDue })),
+    // Overdue only when open or transferred, so a review date is always there.
+    overdueReviews: hazards.filter((h) => h.reviewOverdue && h.reviewDue).map((h) => ({ hazard: { id: h.id, slug: h.slug, name: h.name }, due: h.reviewDue! })),
     expiredEvidence: register.controls
       .filter((c) => isEvidenceExpired(c.evidence, asOf))
       .map((c) => ({ control: refOf(c, rc.slugs.controls), expired: latestExpiry(c.evidence)!, hazards: [...(rc.rel.hazardsOfControl.get(c.id) ?? [])].sort().map(rc.links.hazard) }))

@@ -107,8 +107,11 @@ export interface HazardView extends Ref {
   owner: string;
   raised: string;
   reviewed?: string;
-  reviewDue: string;
+  /** When it is next reviewed; absent for a closed hazard, which is not reviewed again. */
+  reviewDue?: string;
   reviewOverdue: boolean;
+  /** When and why it was closed (a closed hazard without one is CRR-E073). */
+  closure?: { date: string; reason: string; by?: string };
   services: Ref[];
   /**
    * Each cause's assets, the first few by name; `moreAssets` not listed. A cause that selects assets

@@ -19,7 +19,7 @@ describe('closed-hazard-unverified (CRR-E044)', () => {
   it('reports a closed hazard whose additional control is only implemented, at its status', () => {
     const snippet = yaml`
       hazards:
-        ${hazardYaml({ existingControls: '[CTL-BCP-01]', additionalControls: '[CTL-VPN-02]', status: 'closed' })}
+        ${hazardYaml({ existingControls: '[CTL-BCP-01]', additionalControls: '[CTL-VPN-02]', status: 'closed', closure: '{ date: 2026-10-01, reason: All actions done. }' })}
       ${controls}
     `;
     const found = findings(CODE, snippet);
@@ -32,7 +32,7 @@ describe('closed-hazard-unverified (CRR-E044)', () => {
   it('names every unverified control, existing and additional, with its status', () => {
     const snippet = yaml`
       hazards:
-        ${hazardYaml({ existingControls: '[CTL-TRN-03, CTL-BCP-01]', additionalControls: '[CTL-VPN-02]', status: 'closed' })}
+        ${hazardYaml({ existingControls: '[CTL-TRN-03, CTL-BCP-01]', additionalControls: '[CTL-VPN-02]', status: 'closed', closure: '{ date: 2026-10-01, reason: All actions done. }' })}
       ${controls}
     `;
     const found = findings(CODE, snippet);
@@ -43,7 +43,7 @@ describe('closed-hazard-unverified (CRR-E044)', () => {
   it('passes a closed hazard whose controls are all verified with evidence', () => {
     expect(codes(yaml`
       hazards:
-        ${hazardYaml({ existingControls: '[CTL-BCP-01]', status: 'closed' })}
+        ${hazardYaml({ existingControls: '[CTL-BCP-01]', status: 'closed', closure: '{ date: 2026-10-01, reason: All actions done. }' })}
       ${controls}
     `)).toEqual([]);
   });
@@ -59,7 +59,7 @@ describe('closed-hazard-unverified (CRR-E044)', () => {
   it('leaves a control id that names nothing to the reference rule', () => {
     const snippet = yaml`
       hazards:
-        ${hazardYaml({ additionalControls: '[CTL-VPN-99]', status: 'closed' })}
+        ${hazardYaml({ additionalControls: '[CTL-VPN-99]', status: 'closed', closure: '{ date: 2026-10-01, reason: All actions done. }' })}
       ${controls}
     `;
     expect(codes(snippet)).toEqual(['CRR-E031']);

@@ -3,7 +3,9 @@ import { acceptanceEnding } from './acceptance-ending.js';
 import { acceptanceRequired } from './acceptance-required.js';
 import { capacityUnit } from './capacity-unit.js';
 import { capacityWithoutDemand } from './capacity-without-demand.js';
+import { closedHazardReview } from './closed-hazard-review.js';
 import { closedHazardUnverified } from './closed-hazard-unverified.js';
+import { closureDetails } from './closure-details.js';
 import { dependencyDepth } from './dependency-depth.js';
 import { demandUnlimited } from './demand-unlimited.js';
 import { duplicateId } from './duplicate-id.js';
@@ -88,4 +90,6 @@ export const rules = [
   residualOnProposedControls,
   acceptanceEnding,
   acceptanceDates,
+  closureDetails,
+  closedHazardReview,
 ] as const satisfies readonly Rule<string>[];

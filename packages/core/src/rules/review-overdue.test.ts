@@ -48,6 +48,6 @@ describe('review-overdue (CRR-W047)', () => {
   });
 
   it('does not warn about a closed hazard, however old its review', () => {
-    expect(codes(hazard({ status: 'closed', raised: '2023-01-10', reviewed: '2023-02-01' }))).toEqual([]);
+    expect(codes(hazard({ status: 'closed', raised: '2023-01-10', reviewed: '2023-02-01', closure: '{ date: 2023-02-01, reason: All actions done. }' }))).toEqual([]);
   });
 });

@@ -96,7 +96,9 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       owner: h.owner,
       raised: h.raised,
       ...(h.reviewed ? { reviewed: h.reviewed } : {}),
-      reviewDue: reviewDue(h, months).due,
+      // A closed hazard is not reviewed again (CRR-W074): it shows its closure instead.
+      ...(h.status === 'closed' ? {} : { reviewDue: reviewDue(h, months).due }),
+      ...(h.closure ? { closure: { date: h.closure.date, reason: h.closure.reason, ...(h.closure.by ? { by: h.closure.by } : {}) } } : {}),
       reviewOverdue: isReviewOverdue(h, months, asOf),
       services: h.services?.map(rc.links.service) ?? [],
       causes: causes.map((c) => c.view),

@@ -70,7 +70,9 @@ export function statusPanelView(report: PanelInput): StatusPanel {
   const ending = accepted
     .flatMap((h) => h.acceptances.filter((a) => !a.lapsed && a.until).map((a) => ({ date: a.until!, endingSoon: a.endingSoon, acceptance: a.id, hazard: { id: h.id, slug: h.slug, name: h.name } })))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.acceptance < b.acceptance ? -1 : 1))[0];
-  const earliest = [...accepted].sort((a, b) => (a.reviewDue < b.reviewDue ? -1 : a.reviewDue > b.reviewDue ? 1 : a.id < b.id ? -1 : 1))[0];
+  const earliest = accepted
+    .filter((h): h is typeof h & { reviewDue: string } => h.reviewDue !== undefined)
+    .sort((a, b) => (a.reviewDue < b.reviewDue ? -1 : a.reviewDue > b.reviewDue ? 1 : a.id < b.id ? -1 : 1))[0];
 
   const kinds = new Set<string>(UNCOVERED_KINDS);
   const checks: Omit<StatusCheck, 'verdict' | 'verdictText'>[] = [];

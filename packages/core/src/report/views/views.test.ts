@@ -124,3 +124,22 @@ describe('an acceptance given until a date (CRR-W071, CRR-E043)', () => {
     expect(after.hazard.missingAcceptance).toBe(`The residual risk is rated ${after.hazard.residual!.rating} (${after.hazard.residual!.label}). Its acceptance has ended.`);
   });
 });
+
+describe('a closed hazard (CRR-E073, CRR-W074)', () => {
+  it('shows when, why and by whom it was closed, and no next review', async () => {
+    const example = join(__dirname, '../../../../../registers/example-icb');
+    const { register: r } = await validateFolder(example, { asOf: '2026-11-21' });
+    const { report: rep } = buildReport(r, { asOf: '2026-11-21', tool: 'test' });
+    const closed = rep.hazards.filter((h) => h.status === 'closed');
+    expect(closed.map((h) => h.id)).toEqual(['HAZ-010']);
+    expect(closed[0]!.reviewDue).toBeUndefined();
+    expect(closed[0]!.reviewOverdue).toBe(false);
+    expect(closed[0]!.closure).toMatchObject({ date: '2026-10-15', by: 'Dr Helen Marlowe, Clinical Safety Officer' });
+    expect(closed[0]!.closure!.reason).toMatch(/^Both actions are done/);
+    // Every hazard still open or transferred has a review date, and none has a closure.
+    for (const h of rep.hazards.filter((x) => x.status !== 'closed')) {
+      expect(h.reviewDue, h.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(h.closure, h.id).toBeUndefined();
+    }
+  });
+});
