@@ -45,6 +45,14 @@ export interface ReachView {
   moreIcbs: number;
 }
 
+/** What one cause cuts off on its own: the counts of a ReachView, without its lists. */
+export interface CauseReachView {
+  patients: number;
+  sites: number;
+  practices: number;
+  services: Ref[];
+}
+
 /** A reach shows this many regions and ICBs by name; the rest are counted. */
 export const PLACES_LISTED = 5;
 
@@ -116,9 +124,10 @@ export interface HazardView extends Ref {
   /**
    * Each cause's assets, the first few by name; `moreAssets` not listed. A cause that selects assets
    * has `selection`, what it selects as words ("every firewall running ASA 9.16"), and `selector`,
-   * the same as `key=value` for the small print.
+   * the same as `key=value` for the small print. `reach` is what the cause's assets cut off if they
+   * failed on their own; absent for a cause that names no asset (a software or process cause).
    */
-  causes: { description: string; assets: Ref[]; selection?: string; selector?: string; assetCount: number; moreAssets: number }[];
+  causes: { description: string; assets: Ref[]; selection?: string; selector?: string; assetCount: number; moreAssets: number; reach?: CauseReachView }[];
   effects: string[];
   harms: string[];
   initial: RatingView;
@@ -132,8 +141,12 @@ export interface HazardView extends Ref {
   controlsByKind: { kind: string; label: string; controls: ControlView[] }[];
   transfer?: { from: Ref; date: string; controls: Ref[]; reference?: string };
   actions: { description: string; owner: string; due: string; done?: string; overdue: boolean }[];
-  /** What the hazard's causes cut, failed together (a what-if of all its cause assets). */
-  reach: ReachView;
+  /**
+   * The worst case: what the hazard's causes cut if they all happened at once (a what-if of all
+   * their assets). Each cause's own reach is on the cause. Absent when no cause names an asset: a
+   * hazard of software or process has no infrastructure reach to show.
+   */
+  reach?: ReachView;
   incidents: Ref[];
   acceptances: AcceptanceView[];
   /** Needs a recorded acceptance (unacceptable residual, or transferred). */

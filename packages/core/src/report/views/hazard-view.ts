@@ -10,7 +10,7 @@ import { needsJustification } from '../../rules/residual-justification.js';
 import { proposedControlsUnderResidual } from '../../rules/residual-on-proposed-controls.js';
 import { isReviewOverdue, reviewDue, reviewMonths } from '../../rules/review-overdue.js';
 import { byId, refOf } from '../refs.js';
-import type { HazardView } from '../report-data.js';
+import type { CauseReachView, HazardView, ReachView } from '../report-data.js';
 import { acceptanceViews, controlView, KIND_LABELS } from './control-view.js';
 import { registerNames } from '../../words/register-names.js';
 import { selectorPhrase } from '../../words/selector-phrase.js';
@@ -69,6 +69,7 @@ export function hazardViews(rc: ReportContext): HazardView[] {
           ...(c.select ? { selection: selectorPhrase(c.select, nameOf), selector: selectorText(c.select) } : {}),
           assetCount: assets.length,
           moreAssets: Math.max(0, assets.length - CAUSE_ASSETS_LISTED),
+          ...(assets.length ? { reach: causeReach(rc.failureReach(assets)) } : {}),
         },
       };
     });
@@ -112,11 +113,20 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
       ...(h.transfer ? { transfer: { from: rc.links.organisation(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map(rc.links.control), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
-      reach: rc.failureReach(all),
+      ...(all.length ? { reach: rc.failureReach(all) } : {}),
       incidents: sortedRefs(rc.rel.incidentsOfHazard.get(h.id) ?? [], rc.links.incident),
       acceptances,
       needsAcceptance: needsAcceptance(scheme, h),
       ...(missingAcceptance ? { missingAcceptance } : {}),
     };
   });
+}
+
+/**
+ * A cause's reach as its hazard page lists it beside the others: the counts only. The full view
+ * (sites, places, services) is shared with every record that fails the same assets, and is kept
+ * for the hazard's worst case.
+ */
+function causeReach(r: ReachView): CauseReachView {
+  return { patients: r.patients, sites: r.sites, practices: r.practices, services: r.services };
 }

@@ -143,3 +143,28 @@ describe('a closed hazard (CRR-E073, CRR-W074)', () => {
     }
   });
 });
+
+describe('a hazard\'s reach, per cause and at worst', () => {
+  it('gives each cause the reach of its own assets, and the whole as every cause at once', () => {
+    const two = hazard('HAZ-4', '{ description: VPN A fails, assets: [vpn-a] }, { description: VPN B fails, assets: [vpn-b] }, { description: A bad release }');
+    const softwareOnly = hazard('HAZ-5', '{ description: A bad release of the clinical system }');
+    const r = smallRegister({ hazards: [two, softwareOnly].join('\n') });
+    const { report: rep } = buildReport(r, { asOf: '2026-11-21', tool: 'test' });
+    const h4 = rep.hazards.find((h) => h.id === 'HAZ-4')!;
+    const [a, b, release] = h4.causes;
+    const ctx = analysisContext(r, '2026-11-21');
+    // Each cause alone: the sites bound to that concentrator only (the others fail over).
+    const alone = (id: string) => rep.assets.find((x) => x.id === id)!.reach;
+    // P3 is bound to VPN A alone, so A alone cuts something.
+    expect(alone('vpn-a').sites).toBeGreaterThan(0);
+    expect(a!.reach).toMatchObject({ sites: alone('vpn-a').sites, patients: alone('vpn-a').patients });
+    expect(b!.reach).toMatchObject({ sites: alone('vpn-b').sites, patients: alone('vpn-b').patients });
+    expect(release!.reach).toBeUndefined();
+    // Both at once cut every site whose route needs a concentrator: more than either alone.
+    const everyPractice = ctx.graph.sites.filter((s) => s.type === 'practice').length;
+    expect(h4.reach!.sites).toBe(everyPractice);
+    expect(h4.reach!.patients).toBeGreaterThan(a!.reach!.patients + b!.reach!.patients);
+    // A hazard whose causes name no infrastructure has no reach at all.
+    expect(rep.hazards.find((h) => h.id === 'HAZ-5')!.reach).toBeUndefined();
+  });
+});
