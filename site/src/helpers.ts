@@ -95,6 +95,34 @@ export const NAV = [
   { key: 'export', label: 'Data', path: 'export/index.html' },
 ] as const;
 
+/** Whether a page of the navigation has anything to show for this report. */
+export function navHasContent(report: ReportData, key: (typeof NAV)[number]['key']): boolean {
+  switch (key) {
+    case 'findings':
+      return report.findings.length > 0 || report.meta.describesInfrastructure;
+    case 'capacity':
+      return report.capacity.assets.length > 0;
+    case 'scenarios':
+      return report.scenarios.length > 0;
+    case 'assets':
+      return report.assets.length > 0;
+    case 'sites':
+      return report.sites.length > 0;
+    case 'places':
+      return report.regions.length + report.icbs.length > 0;
+    case 'pcns':
+      return report.pcns.length > 0;
+    case 'suppliers':
+      return report.suppliers.length > 0;
+    case 'services':
+      return report.services.length > 0;
+    case 'incidents':
+      return report.incidents.length > 0;
+    default:
+      return true;
+  }
+}
+
 /** Tag colour of a capacity status (`CapacityStatus`), worst red. */
 const CAPACITY_COLOURS: Record<string, string> = {
   over: 'red',
@@ -175,9 +203,16 @@ export function createHelpers(report: ReportData): Record<string, HelperDelegate
   const args = (a: unknown[]): unknown[] => a.slice(0, -1);
 
   return {
-    // "Places" only when the register has regions or ICBs to list.
+    // Only the pages with something to show: a manufacturer's log of its software has no assets,
+    // sites or suppliers, and seven empty links would say the report is missing them.
     navItems: (current: unknown, here: unknown) =>
-      NAV.filter((n) => n.key !== 'places' || report.regions.length + report.icbs.length > 0).map((n) => ({ ...n, current: n.key === current, here: n.key === current && here === true })),
+      NAV.filter((n) => navHasContent(report, n.key)).map((n) => ({ ...n, current: n.key === current, here: n.key === current && here === true })),
+    /** `{{term "severity"}}` → the scheme's word for it ("consequence"), lower case; `{{Term …}}` capitalised. */
+    term: (name: unknown) => report.meta.terms[name as 'severity' | 'likelihood'] ?? String(name),
+    Term: (name: unknown) => {
+      const t = report.meta.terms[name as 'severity' | 'likelihood'] ?? String(name);
+      return t.charAt(0).toUpperCase() + t.slice(1);
+    },
     eq: (a: unknown, b: unknown) => a === b,
     ne: (a: unknown, b: unknown) => a !== b,
     gt: (a: unknown, b: unknown) => (a as number) > (b as number),

@@ -32,7 +32,7 @@ describe('at a repository root or a register sub-folder: one message naming the 
     expectClean(run);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Registers found below: `registers/example-icb`');
+    expect(run.stderr).toContain('Registers found below: `registers/example-icb`, `registers/manufacturer-crr`');
     expect(run.stderr).toContain('crr validate registers/example-icb');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(2);
     expect(folderFingerprint(join(REPO, 'registers'))).toBe(before);

@@ -90,13 +90,54 @@ export const Policy = z
   .meta({ description: 'Change control for the register: guards for `crr diff`, where its site is published, the capacity warning threshold of its report, and how its vendors number software trains.' });
 export type Policy = z.infer<typeof Policy>;
 
+/** The two NHS clinical risk management standards: a manufacturer's (DCB0129) and a deployer's (DCB0160). */
+export const standards = ['DCB0129', 'DCB0160'] as const;
+export type Standard = (typeof standards)[number];
+
+export const UserGroup = z
+  .strictObject({
+    role: textField('Who they are, by role.', 'GP and practice nurse'),
+    count: field(z.number().int().min(0), 'About how many there are.', 1400).optional(),
+    use: field(Text, 'What they use the system for.', 'Consultations, prescribing and reading results').optional(),
+  })
+  .meta({ description: 'One group of the system\'s intended users.' });
+
+export const Participant = z
+  .strictObject({
+    name: textField('Name.', 'Priya Shah'),
+    role: textField('Role in the assessment, and their job.', 'Network architect, South East CSU'),
+  })
+  .meta({ description: 'Someone who took part in the hazard assessment.' });
+
+export const Terms = z
+  .strictObject({
+    severity: field(Text, 'The scheme\'s word for severity, as the hazard log uses it.', 'consequence').optional(),
+    likelihood: field(Text, 'The scheme\'s word for likelihood.', 'probability').optional(),
+  })
+  .meta({ description: 'The risk scheme\'s own words for severity and likelihood, when the Clinical Risk Management Plan uses others (DCB0129 logs often say "consequence"). Reports use them in headings and tables.' });
+
 export const Manifest = z
   .strictObject({
     id: idField('Short id of this register.', 'example-icb'),
     title: textField('Title of the hazard log.', 'Example ICB GP IT infrastructure hazard log'),
     version: field(Text, 'Version of the register; every approved change gets a new one.', '1.4.0'),
-    organisation: refField('The deploying organisation that owns this register (DCB0160).', 'org-icb'),
+    standard: field(
+      z.enum(standards),
+      'The standard the register is kept under: DCB0129 for a manufacturer\'s hazard log of its product, DCB0160 for a deploying organisation\'s (the default). The safety case\'s wording follows it.',
+      'DCB0160',
+    ).optional(),
+    organisation: refField('The organisation that owns this register: the deploying organisation (DCB0160) or the manufacturer (DCB0129).', 'org-icb'),
+    purpose: field(Text, 'What the safety case is for: the question it answers.', 'To show that the clinical risks of the network under GP clinical systems are identified, assessed and controlled.').optional(),
     scope: field(Text, 'What the register covers.', 'Network and hosting infrastructure under GP clinical systems').optional(),
+    intendedUse: field(Text, 'The system\'s intended use, and what it is not for.', 'Carries practice traffic to hosted clinical systems; not for patient-facing services.').optional(),
+    users: field(z.array(UserGroup).min(1), 'The intended users, by role and number.', [{ role: 'GP and practice nurse', count: 1400 }]).optional(),
+    assessment: field(z.array(Participant).min(1), 'Who took part in the hazard assessment.', [{ name: 'Priya Shah', role: 'Network architect, South East CSU' }]).optional(),
+    safetyStatement: field(
+      Text,
+      'The Clinical Safety Officer\'s own summary safety statement: their judgement of the clinical safety position, in their words. The safety case prints it as section 9.',
+      'The residual risks are acceptable for go-live on the conditions in section 6.',
+    ).optional(),
+    terms: Terms.optional(),
     lifecyclePhase: field(
       Text,
       'Lifecycle phase the safety case addresses (deployment, use, maintenance, decommissioning).',

@@ -421,6 +421,14 @@ export interface PcnView extends Ref {
   region?: Ref;
 }
 
+export interface StandardView {
+  code: 'DCB0129' | 'DCB0160';
+  /** The standard's full title. */
+  title: string;
+  /** Who keeps a register under it: "manufacturer" or "deploying organisation". */
+  owner: string;
+}
+
 export interface ReportData {
   meta: {
     id: string;
@@ -428,7 +436,19 @@ export interface ReportData {
     version: string;
     organisation?: Ref;
     asOf: string;
+    /** The standard the register is kept under, with the words its safety case uses for it. */
+    standard: StandardView;
+    /** Whether the register models any infrastructure (assets or sites); a manufacturer's log of its software may model none, and its pages then leave infrastructure out. */
+    describesInfrastructure: boolean;
+    purpose?: string;
     scope?: string;
+    intendedUse?: string;
+    users?: { role: string; count?: number; use?: string }[];
+    assessment?: { name: string; role: string }[];
+    /** The CSO's own summary safety statement. */
+    safetyStatement?: string;
+    /** The scheme's words for severity and likelihood, lower case ("consequence"): the defaults when the register names none. */
+    terms: { severity: string; likelihood: string };
     lifecyclePhase?: string;
     approved?: string;
     cso?: { name: string; registration: string; organisation?: Ref };

@@ -1,5 +1,6 @@
 /** The register's title block and its headline counts. */
-import type { ReportData } from '../report-data.js';
+import type { Standard } from '../../model/manifest.js';
+import type { ReportData, StandardView } from '../report-data.js';
 import { contentFingerprint } from '../content-fingerprint.js';
 import { ACCEPTABILITY_TEXT } from './matrix-view.js';
 import type { ReportContext } from './report-context.js';
@@ -15,10 +16,18 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     version: m?.version ?? '',
     ...(m ? { organisation: organisation(m.organisation) } : {}),
     asOf,
+    standard: STANDARDS[m?.standard ?? 'DCB0160'],
+    describesInfrastructure: rc.ctx.graph.assets.length + rc.ctx.graph.sites.length > 0,
+    ...(m?.purpose ? { purpose: m.purpose } : {}),
     ...(m?.scope ? { scope: m.scope } : {}),
+    ...(m?.intendedUse ? { intendedUse: m.intendedUse } : {}),
+    ...(m?.users ? { users: m.users } : {}),
+    ...(m?.assessment ? { assessment: m.assessment } : {}),
+    ...(m?.safetyStatement ? { safetyStatement: m.safetyStatement } : {}),
+    terms: { severity: m?.terms?.severity?.toLowerCase() ?? 'severity', likelihood: m?.terms?.likelihood?.toLowerCase() ?? 'likelihood' },
     ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
     ...(m?.approved ? { approved: m.approved } : {}),
-    ...(m ? { cso: { name: m.cso.name, registration: `${m.cso.registration.body} ${m.cso.registration.number}`, ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
+    ...(m ? { cso: { name: m.cso.name, registration: registrationText(m.cso.registration), ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
     fingerprint: contentFingerprint(register),
     scheme: {
       name: scheme.name,
@@ -29,6 +38,22 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     },
     tool,
   };
+}
+
+const STANDARDS: Record<Standard, StandardView> = {
+  DCB0129: { code: 'DCB0129', title: 'Clinical Risk Management: its Application in the Manufacture of Health IT Systems', owner: 'manufacturer' },
+  DCB0160: { code: 'DCB0160', title: 'Clinical Risk Management: its Application in the Deployment and Use of Health IT Systems', owner: 'deploying organisation' },
+};
+
+/**
+ * The CSO's registration as one phrase: "GMC 7012345". A register that cannot publish the number
+ * may write "not published" in both fields; it then reads once, not "not published not published".
+ */
+export function registrationText(r: { body: string; number: string }): string {
+  const body = r.body.trim();
+  const number = r.number.trim();
+  if (body.toLowerCase() === number.toLowerCase()) return body;
+  return /^not\b/i.test(number) ? `${body}, number ${number}` : `${body} ${number}`;
 }
 
 export function countsView(rc: ReportContext, pcns: number): ReportData['counts'] {

@@ -46,7 +46,8 @@ export function pcnViews(rc: ReportContext, sites: readonly SiteView[]): (PcnVie
 export function supplierViews(rc: ReportContext): SupplierView[] {
   const { register, graph, coverage } = rc.ctx;
   return register.organisations
-    .filter((o) => SUPPLIER_TYPES.has(o.type))
+    // The register's own organisation is not its own supplier: a manufacturer's log names itself.
+    .filter((o) => SUPPLIER_TYPES.has(o.type) && o.id !== register.manifest?.organisation)
     .map((o): SupplierView => {
       const held: { a: number; how: string }[] = [];
       graph.assets.forEach((a, i) => {

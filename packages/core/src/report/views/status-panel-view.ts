@@ -63,7 +63,10 @@ export const UNCOVERED_KINDS: readonly FindingKind[] = ['failure-point', 'common
 
 type PanelInput = Pick<ReportData, 'hazards' | 'capacity' | 'findings' | 'scenarios' | 'overdueReviews' | 'expiredEvidence' | 'controls'>;
 
-export function statusPanelView(report: PanelInput): StatusPanel {
+/** The checks that only infrastructure can fail: left out of the panel of a register that models none. */
+const INFRASTRUCTURE_CHECKS: readonly StatusCheckKey[] = ['capacity-over', 'capacity-n-1', 'uncovered', 'scenarios-past-tolerance'];
+
+export function statusPanelView(report: PanelInput, describesInfrastructure = true): StatusPanel {
   const unacceptable = report.hazards.filter((h) => h.residual.acceptability === 'unacceptable');
   // A lapsed acceptance no longer accepts anything (CRR-E043).
   const accepted = unacceptable.filter((h) => h.acceptances.some((a) => !a.lapsed));
@@ -78,6 +81,8 @@ export function statusPanelView(report: PanelInput): StatusPanel {
   const checks: Omit<StatusCheck, 'verdict' | 'verdictText'>[] = [];
   const words = new Map<StatusCheckKey, string>();
   const add = (check: Omit<StatusCheck, 'verdict' | 'verdictText'>, word: string) => {
+    // A manufacturer's log of its software models no assets: "no capacity shortfall" would read as a finding.
+    if (!describesInfrastructure && INFRASTRUCTURE_CHECKS.includes(check.key)) return;
     checks.push(check);
     words.set(check.key, word);
   };

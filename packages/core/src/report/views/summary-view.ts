@@ -93,7 +93,7 @@ export function summaryView(report: Omit<ReportData, 'summary'>): SummaryView {
   for (const h of hazards) owners.add(h.owner);
 
   return {
-    status: statusPanelView(report),
+    status: statusPanelView(report, report.meta.describesInfrastructure),
     hazards,
     incidents: [...report.incidents].sort((a, b) => byText(a.start, b.start) || byId(a, b)),
     // The analysis's ranking order (findings arrive ranked): never re-sorted here.
