@@ -93,7 +93,7 @@ function pageOfType(report: ReportData, type: PageType): string | undefined {
   switch (type) {
     case 'overview': return '';
     case 'hazard log': return 'hazards/';
-    case 'hazard': return detail('hazards', report.hazards.find((h) => h.controlsByKind.length > 0 && h.incidents.length > 0) ?? report.hazards[0]);
+    case 'hazard': return detail('hazards', report.hazards.find((h) => h.existingControls.length + h.additionalControls.length > 0 && h.incidents.length > 0) ?? report.hazards[0]);
     case 'risk matrices': return 'matrices/';
     case 'places': return 'regions/';
     case 'region': return detail('regions', report.regions[0]);
@@ -205,11 +205,11 @@ for (const register of REGISTERS) {
       expect(findings.ids.filter((id) => id.startsWith('finding-')).sort()).toEqual(f.report.findings.map((x) => `finding-${x.slug}`).sort());
       const incidents = await scanOf(f)(`${f.server.url}incidents/`);
       expect(incidents.ids.filter((id) => id.startsWith('incident-')).sort()).toEqual(f.report.incidents.map((x) => `incident-${x.slug}`).sort());
-      const hazard = f.report.hazards.find((h) => h.controlsByKind.length > 0);
+      const hazard = f.report.hazards.find((h) => h.existingControls.length + h.additionalControls.length > 0);
       if (register.folder === 'registers/example-icb') expect(hazard).toBeDefined();
       if (hazard) {
         const page = await scanOf(f)(`${f.server.url}hazards/${hazard.slug}/`);
-        const controls = hazard.controlsByKind.flatMap((k) => k.controls.map((c) => `control-${c.slug}`));
+        const controls = [...hazard.existingControls, ...hazard.additionalControls].flatMap((k) => k.controls.map((c) => `control-${c.slug}`));
         expect(page.ids.filter((id) => id.startsWith('control-')).sort()).toEqual(controls.sort());
       }
       const overview = await scanOf(f)(f.server.url);
