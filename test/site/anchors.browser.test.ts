@@ -93,7 +93,7 @@ function pageOfType(report: ReportData, type: PageType): string | undefined {
   switch (type) {
     case 'overview': return '';
     case 'hazard log': return 'hazards/';
-    case 'hazard': return detail('hazards', report.hazards.find((h) => h.controlsByKind.length > 0 && h.incidents.length > 0) ?? report.hazards[0]);
+    case 'hazard': return detail('hazards', report.hazards.find((h) => h.existingControls.length + h.additionalControls.length > 0 && h.incidents.length > 0) ?? report.hazards[0]);
     case 'risk matrices': return 'matrices/';
     case 'places': return 'regions/';
     case 'region': return detail('regions', report.regions[0]);
@@ -187,7 +187,8 @@ for (const register of REGISTERS) {
     });
 
     it('hazard pages whose risk was transferred: each control the deployer now owns links to its card', async () => {
-      // The only in-page link to a record's anchor; the hazard chosen above may not have one.
+      // In-page links to a control's card come from the transfer, the kinds-considered list and
+      // the W070 warning; the hazard chosen above may have no transfer.
       const transferred = f.report.hazards.filter((h) => (h.transfer?.controls.length ?? 0) > 0);
       if (register.folder === 'registers/example-icb') expect(transferred.length).toBeGreaterThan(0);
       for (const hazard of transferred) {
@@ -195,7 +196,10 @@ for (const register of REGISTERS) {
         const scan = await scanOf(f)(`${f.server.url}${path}`);
         expect(await anchorProblems(path, scan, f.server.url, targetOf(f))).toEqual([]);
         const links = scan.links.filter((l) => l.raw.startsWith('#control-')).map((l) => l.raw).sort();
-        expect(links).toEqual(hazard.transfer!.controls.map((c) => `#control-${c.slug}`).sort());
+        const linked = [...hazard.transfer!.controls, ...hazard.controlKinds.flatMap((k) => k.controls), ...hazard.residualRestsOnProposed];
+        expect(links).toEqual(linked.map((c) => `#control-${c.slug}`).sort());
+        // Every control the deployer now owns is among them.
+        for (const c of hazard.transfer!.controls) expect(links).toContain(`#control-${c.slug}`);
       }
     });
 
@@ -205,11 +209,11 @@ for (const register of REGISTERS) {
       expect(findings.ids.filter((id) => id.startsWith('finding-')).sort()).toEqual(f.report.findings.map((x) => `finding-${x.slug}`).sort());
       const incidents = await scanOf(f)(`${f.server.url}incidents/`);
       expect(incidents.ids.filter((id) => id.startsWith('incident-')).sort()).toEqual(f.report.incidents.map((x) => `incident-${x.slug}`).sort());
-      const hazard = f.report.hazards.find((h) => h.controlsByKind.length > 0);
+      const hazard = f.report.hazards.find((h) => h.existingControls.length + h.additionalControls.length > 0);
       if (register.folder === 'registers/example-icb') expect(hazard).toBeDefined();
       if (hazard) {
         const page = await scanOf(f)(`${f.server.url}hazards/${hazard.slug}/`);
-        const controls = hazard.controlsByKind.flatMap((k) => k.controls.map((c) => `control-${c.slug}`));
+        const controls = [...hazard.existingControls, ...hazard.additionalControls].flatMap((k) => k.controls.map((c) => `control-${c.slug}`));
         expect(page.ids.filter((id) => id.startsWith('control-')).sort()).toEqual(controls.sort());
       }
       const overview = await scanOf(f)(f.server.url);

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 /** One page of every type, by its path under the prefix. */
 function pageTypes(): [string, string][] {
-  const hazard = report.hazards.find((h) => h.controlsByKind.length > 0 && h.incidents.length > 0) ?? report.hazards[0]!;
+  const hazard = report.hazards.find((h) => h.existingControls.length + h.additionalControls.length > 0 && h.incidents.length > 0) ?? report.hazards[0]!;
   const site = report.sites.find((s) => s.type === 'practice')!;
   const shared = report.assets.find((a) => a.id === 'vpn-a')!;
   const local = report.assets.find((a) => a.site)!;

@@ -25,7 +25,7 @@ export const PAGE_TYPES: readonly PageType[] = [
     name: 'hazard',
     // The richest hazard: controls of several kinds and incidents, so every section is drawn.
     path: (r) => {
-      const h = r.hazards.find((x) => x.controlsByKind.length > 0 && x.incidents.length > 0) ?? r.hazards[0];
+      const h = r.hazards.find((x) => x.existingControls.length + x.additionalControls.length > 0 && x.incidents.length > 0) ?? r.hazards[0];
       return h && `hazards/${h.slug}/`;
     },
   },

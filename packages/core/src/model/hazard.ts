@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assetRefListField, dateField, field, idField, refField, refListField, Text, textField } from './field.js';
+import { controlKinds } from './control.js';
 import { Selector } from './selector.js';
 
 export const hazardStatuses = ['open', 'transferred', 'closed'] as const;
@@ -57,6 +58,17 @@ export const Closure = z
   })
   .meta({ description: 'When and why a closed hazard was closed. A closed hazard is not reviewed again: if it needs looking at, it is reopened.' });
 
+export const NotApplicableKind = z
+  .strictObject({
+    kind: field(z.enum(controlKinds), 'The kind of control considered: design, test, training or business-process.', 'training'),
+    reason: textField(
+      'Why no control of this kind applies to the hazard.',
+      "The fault is in the carrier's network: no training of practice or CSU staff can prevent it or shorten it.",
+    ),
+  })
+  .meta({ description: 'A kind of control considered for the hazard and found not applicable, with the reason.' });
+export type NotApplicableKind = z.infer<typeof NotApplicableKind>;
+
 export const Hazard = z
   .strictObject({
     id: idField('Hazard number.', 'HAZ-001'),
@@ -68,6 +80,11 @@ export const Hazard = z
     harms: field(z.array(Text).min(1), 'Potential clinical impact on patients.', ['Adverse drug event']),
     existingControls: refListField('Controls in place before this assessment (they shape the initial risk).', ['CTL-BCP-01']).optional(),
     additionalControls: refListField('Controls added to reduce the risk from initial to residual.', ['CTL-VPN-02']).optional(),
+    notApplicable: field(
+      z.array(NotApplicableKind),
+      'Kinds of control considered and found not applicable, each with the reason, so a reviewer sees every kind was considered. A kind listed here has no control on the hazard (CRR-E075).',
+      [{ kind: 'training', reason: "The fault is in the carrier's network: no training of practice or CSU staff can prevent it or shorten it." }],
+    ).optional(),
     initialRisk: field(RiskAssessment, 'Risk before the additional controls.', { severity: 'major', likelihood: 'medium' }),
     residualRisk: field(RiskAssessment, 'Risk after the additional controls.', { severity: 'major', likelihood: 'low' }),
     justification: field(

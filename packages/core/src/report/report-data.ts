@@ -106,6 +106,27 @@ export interface ControlView extends Ref {
   hazards: Ref[];
 }
 
+/** A hazard's controls of one kind. */
+export interface ControlGroupView {
+  kind: string;
+  label: string;
+  controls: ControlView[];
+}
+
+/**
+ * How one kind of control stands on a hazard, so a reviewer sees every kind was considered:
+ * `controls` (it has some, existing first), `not-applicable` (considered and ruled out, with the
+ * reason), or `not-considered`. A kind with controls that is also recorded as not applicable is
+ * CRR-E075; the page shows the controls.
+ */
+export interface ControlKindView {
+  kind: string;
+  label: string;
+  state: 'controls' | 'not-applicable' | 'not-considered';
+  controls: (Ref & { role: 'existing' | 'additional' })[];
+  reason?: string;
+}
+
 export interface HazardView extends Ref {
   title: string;
   description: string;
@@ -137,8 +158,12 @@ export interface HazardView extends Ref {
   needsJustification: boolean;
   /** The additional controls a residual below the initial rests on that are only proposed (CRR-W070): until they are in place, patients carry the initial risk. */
   residualRestsOnProposed: Ref[];
-  /** Controls grouped by kind, in the standards' order of preference (design first). */
-  controlsByKind: { kind: string; label: string; controls: ControlView[] }[];
+  /** Controls in place before the assessment, which shape the initial risk: by kind, in the standards' order (design first). */
+  existingControls: ControlGroupView[];
+  /** Controls added to bring the initial risk down to the residual: by kind, in the same order. A control listed as both is existing. */
+  additionalControls: ControlGroupView[];
+  /** Each of the standards' four kinds, in their order: whether the hazard has controls of it, records it as not applicable, or neither. */
+  controlKinds: ControlKindView[];
   transfer?: { from: Ref; date: string; controls: Ref[]; reference?: string };
   actions: { description: string; owner: string; due: string; done?: string; overdue: boolean }[];
   /**

@@ -18,6 +18,7 @@ import { incidentDates } from './incident-dates.js';
 import { incidentInFuture } from './incident-in-future.js';
 import { incidentWithoutHazard } from './incident-without-hazard.js';
 import { localAssetType } from './local-asset-type.js';
+import { notApplicableKind } from './not-applicable-kind.js';
 import { organisationCycle } from './organisation-cycle.js';
 import { placeChain } from './place-chain.js';
 import { practiceDetails } from './practice-details.js';
@@ -92,4 +93,5 @@ export const rules = [
   acceptanceDates,
   closureDetails,
   closedHazardReview,
+  notApplicableKind,
 ] as const satisfies readonly Rule<string>[];

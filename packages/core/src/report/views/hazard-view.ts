@@ -10,7 +10,7 @@ import { needsJustification } from '../../rules/residual-justification.js';
 import { proposedControlsUnderResidual } from '../../rules/residual-on-proposed-controls.js';
 import { isReviewOverdue, reviewDue, reviewMonths } from '../../rules/review-overdue.js';
 import { byId, refOf } from '../refs.js';
-import type { CauseReachView, HazardView, ReachView } from '../report-data.js';
+import type { CauseReachView, ControlKindView, HazardView, ReachView } from '../report-data.js';
 import { acceptanceViews, controlView, KIND_LABELS } from './control-view.js';
 import { registerNames } from '../../words/register-names.js';
 import { selectorPhrase } from '../../words/selector-phrase.js';
@@ -78,7 +78,15 @@ export function hazardViews(rc: ReportContext): HazardView[] {
     const controls = (rc.rel.controlsOfHazard.get(h.id) ?? [])
       .map((id) => controlsById.get(id))
       .filter((c): c is Sourced<Control> => c !== undefined)
-      .map((c) => controlView(rc, c, existing.has(c.id) ? 'existing' : 'additional'));
+      .map((c) => controlView(rc, c, existing.has(c.id) ? 'existing' : 'additional'))
+      .sort(byId);
+    const byKind = (role: 'existing' | 'additional') =>
+      controlKinds
+        .map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.role === role && c.kind === kind) }))
+        .filter((g) => g.controls.length);
+    // The first reason counts: a kind recorded twice is CRR-E075's to report.
+    const notApplicable = new Map<string, string>();
+    for (const n of h.notApplicable ?? []) if (!notApplicable.has(n.kind)) notApplicable.set(n.kind, n.reason);
     const residual = ratingView(scheme, h.residualRisk);
     // CRR-E043's judgement, worded for the page: why an acceptance is needed and none is recorded.
     const acceptances = acceptanceViews(rc, h.id);
@@ -110,7 +118,14 @@ export function hazardViews(rc: ReportContext): HazardView[] {
       ...(h.justification ? { justification: h.justification } : {}),
       needsJustification: needsJustification(scheme, h),
       residualRestsOnProposed: proposedControlsUnderResidual(scheme, h, controlsById).map(rc.links.control),
-      controlsByKind: controlKinds.map((kind) => ({ kind, label: KIND_LABELS[kind]!, controls: controls.filter((c) => c.kind === kind).sort(byId) })).filter((g) => g.controls.length),
+      existingControls: byKind('existing'),
+      additionalControls: byKind('additional'),
+      controlKinds: controlKinds.map((kind): ControlKindView => {
+        const ofKind = [...controls.filter((c) => c.kind === kind && c.role === 'existing'), ...controls.filter((c) => c.kind === kind && c.role === 'additional')].map((c) => ({ id: c.id, slug: c.slug, name: c.name, role: c.role! }));
+        const reason = notApplicable.get(kind);
+        const state = ofKind.length ? 'controls' : reason !== undefined ? 'not-applicable' : 'not-considered';
+        return { kind, label: KIND_LABELS[kind]!, state, controls: ofKind, ...(state === 'not-applicable' ? { reason: reason! } : {}) };
+      }),
       ...(h.transfer ? { transfer: { from: rc.links.organisation(h.transfer.from), date: h.transfer.date, controls: h.transfer.controls.map(rc.links.control), ...(h.transfer.reference ? { reference: h.transfer.reference } : {}) } } : {}),
       actions: (h.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, due: a.due, ...(a.done ? { done: a.done } : {}), overdue: !a.done && a.due < asOf })),
       ...(all.length ? { reach: rc.failureReach(all) } : {}),

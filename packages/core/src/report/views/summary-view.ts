@@ -73,7 +73,7 @@ export function summaryView(report: Omit<ReportData, 'summary'>): SummaryView {
   const residualRisks = hazards
     .filter((h) => h.residual.rating !== undefined)
     .sort((a, b) => b.residual.rating! - a.residual.rating! || byId(a, b))
-    .map((hazard) => ({ hazard, constraints: hazard.controlsByKind.flatMap((g) => g.controls) }));
+    .map((hazard) => ({ hazard, constraints: [...hazard.existingControls, ...hazard.additionalControls].flatMap((g) => g.controls) }));
 
   const kinds = new Map<string, { label: string; count: number }>();
   for (const c of [...report.controls].sort(byId)) {

@@ -12,6 +12,7 @@ import { analysisContext } from '../../analysis/context.js';
 import { buildReport } from '../build-report.js';
 import type { RouteNode } from '../report-data.js';
 import { validateFolder } from '../../validate.js';
+import { hazardYaml, validateSnippet, yaml } from '../../rules/test-register.js';
 
 const justified = hazard('HAZ-1', '{ description: VPN A fails, assets: [vpn-a] }', ', sites: [P1]');
 // Residual rated 3 by the DCB example scheme (acceptable only with a justification), and none given.
@@ -166,5 +167,52 @@ describe('a hazard\'s reach, per cause and at worst', () => {
     expect(h4.reach!.patients).toBeGreaterThan(a!.reach!.patients + b!.reach!.patients);
     // A hazard whose causes name no infrastructure has no reach at all.
     expect(rep.hazards.find((h) => h.id === 'HAZ-5')!.reach).toBeUndefined();
+  });
+});
+
+describe('existing and additional controls, and the kinds considered (CRR-E075)', () => {
+  it('split the example\'s HAZ-002 into existing and additional by kind, and show training as not applicable and test as not considered', async () => {
+    const example = join(__dirname, '../../../../../registers/example-icb');
+    const { register: r } = await validateFolder(example, { asOf: '2026-11-21' });
+    const { report: rep } = buildReport(r, { asOf: '2026-11-21', tool: 'test' });
+    const h = rep.hazards.find((x) => x.id === 'HAZ-002')!;
+    const groups = (g: typeof h.existingControls) => g.map((k) => [k.kind, k.controls.map((c) => c.id)]);
+    expect(groups(h.existingControls)).toEqual([['business-process', ['CTL-BCP-01', 'CTL-BCP-02', 'CTL-BCP-04']]]);
+    expect(groups(h.additionalControls)).toEqual([['design', ['CTL-MON-01', 'CTL-VPN-01', 'CTL-VPN-02']]]);
+    expect(h.existingControls.flatMap((g) => g.controls).every((c) => c.role === 'existing')).toBe(true);
+    expect(h.additionalControls.flatMap((g) => g.controls).every((c) => c.role === 'additional')).toBe(true);
+    expect(h.controlKinds.map((k) => [k.label, k.state, k.controls.map((c) => `${c.id} ${c.role}`)])).toEqual([
+      ['Design', 'controls', ['CTL-MON-01 additional', 'CTL-VPN-01 additional', 'CTL-VPN-02 additional']],
+      ['Test', 'not-considered', []],
+      ['Training', 'not-applicable', []],
+      ['Business process', 'controls', ['CTL-BCP-01 existing', 'CTL-BCP-02 existing', 'CTL-BCP-04 existing']],
+    ]);
+    expect(h.controlKinds[2]!.reason).toMatch(/^Saturation is a capacity limit in the data centre/);
+    expect(h.controlKinds.filter((k) => k.state !== 'not-applicable').every((k) => k.reason === undefined)).toBe(true);
+    // Every example hazard that records a kind as not applicable has no control of it.
+    const recorded = rep.hazards.filter((x) => x.controlKinds.some((k) => k.state === 'not-applicable')).map((x) => x.id);
+    expect(recorded).toEqual(['HAZ-002', 'HAZ-006']);
+  });
+
+  it('show a control listed as both existing and additional once, as existing, and a kind that has controls as having them even if also recorded as not applicable', () => {
+    const snippet = yaml`
+      hazards:
+        ${hazardYaml({ existingControls: '[CTL-A]', additionalControls: '[CTL-B, CTL-A]', notApplicable: '[{ kind: design, reason: R1 }, { kind: training, reason: R2 }, { kind: training, reason: R3 }]' })}
+      controls:
+        - { id: CTL-A, title: A, kind: business-process, status: implemented, owner: O }
+        - { id: CTL-B, title: B, kind: design, status: implemented, owner: O }
+    `;
+    const { register: r } = validateSnippet(snippet);
+    const { report: rep } = buildReport(r, { asOf: '2026-11-21', tool: 'test' });
+    const h = rep.hazards[0]!;
+    expect(h.existingControls.flatMap((g) => g.controls.map((c) => c.id))).toEqual(['CTL-A']);
+    expect(h.additionalControls.flatMap((g) => g.controls.map((c) => c.id))).toEqual(['CTL-B']);
+    expect(h.controlKinds.map((k) => [k.kind, k.state, k.reason])).toEqual([
+      ['design', 'controls', undefined],
+      ['test', 'not-considered', undefined],
+      // The first reason counts; the second entry is CRR-E075's.
+      ['training', 'not-applicable', 'R2'],
+      ['business-process', 'controls', undefined],
+    ]);
   });
 });
