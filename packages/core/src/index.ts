@@ -27,6 +27,8 @@ export { Incident } from './model/incident.js';
 export { Scenario, Tolerance } from './model/scenario.js';
 export { Acceptance } from './model/acceptance.js';
 export { Manifest } from './model/manifest.js';
+export { Approval, approvalsInDateOrder, latestApproval, FINGERPRINT_PATTERN } from './model/approval.js';
+export { contentFingerprint } from './report/content-fingerprint.js';
 export { Organisation } from './model/organisation.js';
 export { Profile } from './model/profile.js';
 export { Service, criticalities, type Criticality } from './model/service.js';

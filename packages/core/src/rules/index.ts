@@ -1,6 +1,8 @@
 import { acceptanceDates } from './acceptance-dates.js';
 import { acceptanceEnding } from './acceptance-ending.js';
 import { acceptanceRequired } from './acceptance-required.js';
+import { approvalHistory } from './approval-history.js';
+import { approvalStale } from './approval-stale.js';
 import { capacityUnit } from './capacity-unit.js';
 import { capacityWithoutDemand } from './capacity-without-demand.js';
 import { closedHazardReview } from './closed-hazard-review.js';
@@ -92,4 +94,6 @@ export const rules = [
   acceptanceDates,
   closureDetails,
   closedHazardReview,
+  approvalStale,
+  approvalHistory,
 ] as const satisfies readonly Rule<string>[];
