@@ -25,13 +25,24 @@ function approvedContent(manifest: Register['manifest']): unknown {
   return content;
 }
 
+/** The parts of the content, in order: the manifest, the scheme and every collection. */
+export type ContentPart = (typeof CONTENT)[number];
+
+/** One part's canonical JSON, as the fingerprint reads it. */
+function partText(register: Register, key: ContentPart): string {
+  const records = key === 'assets' ? register.assets.filter((a) => !a.site) : key === 'manifest' ? approvedContent(register.manifest) : register[key];
+  return canonical(records);
+}
+
 /** sha-256 of the canonical JSON of the register's content, first 16 hex digits. */
 export function contentFingerprint(register: Register): string {
   const hash = createHash('sha256');
   // One collection at a time: the national register's text is never held whole.
-  for (const key of CONTENT) {
-    const records = key === 'assets' ? register.assets.filter((a) => !a.site) : key === 'manifest' ? approvedContent(register.manifest) : register[key];
-    hash.update(`${JSON.stringify(key)}:${canonical(records)}\n`);
-  }
+  for (const key of CONTENT) hash.update(`${JSON.stringify(key)}:${partText(register, key)}\n`);
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The parts of the content (see `CONTENT`) that differ between two registers, in content order. */
+export function changedContentParts(before: Register, after: Register): ContentPart[] {
+  return CONTENT.filter((key) => partText(before, key) !== partText(after, key));
 }

@@ -1,6 +1,7 @@
 /** The register's title block and its headline counts. */
 import type { ReportData } from '../report-data.js';
 import { contentFingerprint } from '../content-fingerprint.js';
+import { latestApproval } from '../../model/approval.js';
 import { ACCEPTABILITY_TEXT } from './matrix-view.js';
 import type { ReportContext } from './report-context.js';
 
@@ -9,6 +10,8 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
   const { organisation } = rc.links;
   const m = register.manifest;
   const scheme = register.scheme;
+  // The date of the approval in force; the older `approved` date when no approval is recorded.
+  const approvedOn = latestApproval(m?.approvals)?.date ?? m?.approved;
   return {
     id: m?.id ?? 'register',
     title: m?.title ?? 'Register',
@@ -17,7 +20,7 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     asOf,
     ...(m?.scope ? { scope: m.scope } : {}),
     ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
-    ...(m?.approved ? { approved: m.approved } : {}),
+    ...(approvedOn ? { approved: approvedOn } : {}),
     ...(m ? { cso: { name: m.cso.name, registration: `${m.cso.registration.body} ${m.cso.registration.number}`, ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
     fingerprint: contentFingerprint(register),
     scheme: {
