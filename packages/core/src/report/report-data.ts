@@ -431,6 +431,7 @@ export interface ReportData {
     asOf: string;
     scope?: string;
     lifecyclePhase?: string;
+    /** When this content was approved: the approval in force's date while the register is its content (else absent), or the older `approved` date. */
     approved?: string;
     cso?: { name: string; registration: string; organisation?: Ref };
     /** The register's content fingerprint (see content-fingerprint.ts): printed on every page for document control. */

@@ -85,3 +85,14 @@ describe('approvalChanges', () => {
     ]);
   });
 });
+
+describe('meta.approved, which the pages\' "Approved" rows show', () => {
+  const meta = (manifest: string) => buildReport(registerOf(hazards(), manifest), { asOf: AS_OF, tool: 'test' }).report.meta;
+  it('is the approval in force\'s date while the register is its content, and absent once it has changed', () => {
+    expect(meta(['approvals:', approval('1.0.0', NOW, '2026-11-04')].join('\n')).approved).toBe('2026-11-04');
+    expect(meta(['approvals:', approval('1.0.0', OLD, '2026-11-04')].join('\n')).approved).toBeUndefined();
+  });
+  it('is the older `approved` date when no approval is recorded', () => {
+    expect(meta('approved: 2026-10-01').approved).toBe('2026-10-01');
+  });
+});

@@ -10,8 +10,13 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
   const { organisation } = rc.links;
   const m = register.manifest;
   const scheme = register.scheme;
-  // The date of the approval in force; the older `approved` date when no approval is recorded.
-  const approvedOn = latestApproval(m?.approvals)?.date ?? m?.approved;
+  // The date of the approval in force, only while the register is the content it approved: the
+  // pages' "Approved" rows and the safety statement must not call a changed register approved
+  // (the document-control block says what was approved, and what changed). The older `approved`
+  // date, which names no content, when no approval is recorded.
+  const fingerprint = contentFingerprint(register);
+  const latest = latestApproval(m?.approvals);
+  const approvedOn = latest ? (latest.fingerprint === fingerprint ? latest.date : undefined) : m?.approved;
   return {
     id: m?.id ?? 'register',
     title: m?.title ?? 'Register',
@@ -22,7 +27,7 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
     ...(approvedOn ? { approved: approvedOn } : {}),
     ...(m ? { cso: { name: m.cso.name, registration: `${m.cso.registration.body} ${m.cso.registration.number}`, ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
-    fingerprint: contentFingerprint(register),
+    fingerprint,
     scheme: {
       name: scheme.name,
       isDefault: register.schemeIsDefault,
