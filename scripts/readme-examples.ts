@@ -12,6 +12,7 @@ export const examples: Record<string, string[]> = {
   'example-what-if': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--as-of', '2026-11-21'],
   'example-what-if-both': ['what-if', 'registers/example-icb', '--fail', 'vpn-a', '--fail', 'vpn-b', '--as-of', '2026-11-21'],
   'example-what-if-overload': ['what-if', 'registers/example-icb', '--fail', 'vpn-b', '--as-of', '2026-11-21'],
+  'example-fingerprint': ['fingerprint', 'registers/example-icb', '--as-of', '2026-11-21'],
 };
 
 export async function readmeExamples(): Promise<Record<string, string>> {

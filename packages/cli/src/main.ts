@@ -3,6 +3,7 @@ import { rulesCommand } from './commands/rules.js';
 import { whatIfCommand } from './commands/what-if.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { fingerprintCommand } from './commands/fingerprint.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { helpText, parseArgs } from './options.js';
 import { guardedStream, safeLine } from './render/safe-text.js';
@@ -36,6 +37,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         return await analyseCommand(parsed, io);
       case 'what-if':
         return await whatIfCommand(parsed, io);
+      case 'fingerprint':
+        return await fingerprintCommand(parsed, io);
       // The site's builder (Eleventy, mermaid, Pagefind) loads only for the commands that use it,
       // so that validate and analyse start as fast as they can.
       case 'diff':

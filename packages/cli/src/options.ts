@@ -89,6 +89,14 @@ export const commands = {
       'site-url': { type: 'string', valueName: 'url', description: 'Where the register\'s site is published, for links in the markdown (default: the base\'s `policy.siteUrl`).' },
     },
   },
+  fingerprint: {
+    summary: 'Print the register\'s content fingerprint and version: what a CSO\'s approval records. Writes nothing.',
+    args: [dir],
+    options: {
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` (documented, stable) for tools.' },
+      'as-of': asOf,
+    },
+  },
   build: {
     summary: 'Build the register\'s report site: hazard log, matrices, dependency graphs, safety case report.',
     args: [dir],

@@ -11,6 +11,7 @@ import { paint } from '../render/colour.js';
 import { writeDiagnostics } from '../render/pretty.js';
 import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
+import { changesSinceApproval } from './changes-since-approval.js';
 import { collectGarbage } from './collect-garbage.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
@@ -36,7 +37,7 @@ export async function buildCommand(parsed: Parsed<'build'>, io: Io): Promise<num
       return EXIT.errors;
     }
     const scope = scopeText !== undefined ? scopeOption(register, scopeText) : undefined;
-    built = await buildInto(register, asOf, out, { search: !noSearch, io, ...(scope ? { scope } : {}) });
+    built = await buildInto(register, asOf, out, { search: !noSearch, io, registerDir: resolveDir(io, dir), ...(scope ? { scope } : {}) });
   } finally {
     if (!built) removeIfEmpty(created);
   }
@@ -59,10 +60,13 @@ function removeIfEmpty(created: readonly string[]): void {
 
 /**
  * Build the site of a validated register into `out`, reporting progress on stderr. A problem
- * with the folder or the disk (permission, space, a name too long) is a UsageError.
+ * with the folder or the disk (permission, space, a name too long) is a UsageError. With
+ * `registerDir` (the folder it was read from), a register changed since its latest approval has
+ * the changes read from git for its document control.
  */
-export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io; scope?: Scope }): Promise<BuiltSite> {
-  const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}`, ...(options.scope ? { scope: options.scope } : {}) });
+export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io; scope?: Scope; registerDir?: string }): Promise<BuiltSite> {
+  const changes = options.registerDir !== undefined ? await changesSinceApproval(register, options.registerDir, asOf) : undefined;
+  const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}`, ...(options.scope ? { scope: options.scope } : {}), ...(changes ? { changesSinceApproval: changes } : {}) });
   const progress = progressLine(options.io);
   let built: BuiltSite;
   try {

@@ -85,7 +85,7 @@ async function openPreview(options: PreviewOptions, scratch: string): Promise<Pr
     }
     const out = mkdtempSync(join(scratch, 'site-'));
     try {
-      await buildInto(register, options.asOf, out, { search: options.search, io });
+      await buildInto(register, options.asOf, out, { search: options.search, io, registerDir: resolveDir(io, options.dir) });
     } catch (e) {
       rmSync(out, { recursive: true, force: true });
       throw e;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateField, field, idField, refField, Text, textField } from './field.js';
+import { Approval } from './approval.js';
 import { RiskSchemeInput } from './risk-scheme.js';
 import { selectorPatternProblem } from './selector.js';
 
@@ -144,7 +145,15 @@ export const Manifest = z
       'live service and maintenance',
     ).optional(),
     cso: Cso,
-    approved: dateField('Date the CSO approved this version.', '2026-06-01').optional(),
+    approved: dateField(
+      'Date the CSO approved this version: the older form, without who or which content. Still read (the pages show it when there are no `approvals`); prefer `approvals`.',
+      '2026-06-01',
+    ).optional(),
+    approvals: field(
+      z.array(Approval).max(1000),
+      'The CSO\'s approvals of the register\'s versions, in date order: the version history. The latest is the approval in force; validate warns (CRR-W077) when the register has changed since.',
+      [{ version: '2.1.0', fingerprint: '3f9a1c0e7b2d4a65', by: 'Dr Asha Patel', role: 'Clinical Safety Officer', date: '2026-11-04', comment: 'November review.' }],
+    ).optional(),
     riskScheme: RiskSchemeInput.optional(),
     reviewPolicy: ReviewPolicy.optional(),
     policy: Policy.optional(),

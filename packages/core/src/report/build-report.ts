@@ -19,6 +19,7 @@ import { hazardViews } from './views/hazard-view.js';
 import { incidentViews } from './views/incident-view.js';
 import { matrixView, riskProfile } from './views/matrix-view.js';
 import { countsView, metaView } from './views/meta-view.js';
+import { documentControlView, type ChangesSinceApproval, type DocumentControlView } from './views/document-control-view.js';
 import { pcnViews, supplierViews } from './views/organisation-views.js';
 import { placeLevels, placeViews } from './views/place-view.js';
 import { reportContext } from './views/report-context.js';
@@ -37,6 +38,8 @@ export interface ReportOptions {
   tool: string;
   /** The place the site is of (`crr build --scope`): its records only, and the analysis as seen from it. */
   scope?: Scope;
+  /** What changed since the approved content, as the CLI read it from git (document control). */
+  changesSinceApproval?: ChangesSinceApproval;
 }
 
 /** The report: register + analysis as plain JSON for the site. Also returns the analysis. */
@@ -88,6 +91,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       .map((c) => ({ control: refOf(c, rc.slugs.controls), expired: latestExpiry(c.evidence)!, hazards: [...(rc.rel.hazardsOfControl.get(c.id) ?? [])].sort().map(rc.links.hazard) }))
       .sort((a, b) => byId(a.control, b.control)),
     overviewGraph: emptyGraph,
+    documentControl: undefined as unknown as DocumentControlView,
   };
   if (scope) Object.assign(pages, scopedPages(pages, analysis));
   // Regions and ICBs, from the (scoped) pages; a place's own site (`--scope`) has that place's page only.
@@ -96,6 +100,8 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   Object.assign(pages, { regions: kept(places.regions), icbs: kept(places.icbs) });
   // The overview diagram rolls sites up to PCNs, ICBs or regions, whichever fits (graphs.ts).
   const levels = [{ noun: 'PCNs', groups: pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, section: 'pcns' as const, sites: p.indices })) }, ...placeLevels(ctx, pages.icbs, pages.regions, scope)];
+  // Changes link only the hazards that have a page in this (possibly scoped) site.
+  pages.documentControl = documentControlView(rc, options.changesSinceApproval, new Set(pages.hazards.map((h) => h.id)));
   pages.overviewGraph = overviewGraph(graph, rc.slugs, levels, index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site)));
   return { ...pages, summary: summaryView(pages) };
 }

@@ -6,6 +6,7 @@
  * Longer than our usual file on purpose: these are only types, one per page kind, and keeping
  * the whole report's shape on one page is what lets a reader see what the site can show.
  */
+import type { DocumentControlView } from './views/document-control-view.js';
 import type { Acceptability } from '../risk/scheme.js';
 import type { Finding } from '../analysis/finding.js';
 import type { FindingKindMeta } from '../analysis/finding-kinds.js';
@@ -475,6 +476,7 @@ export interface ReportData {
     /** The scheme's words for severity and likelihood, lower case ("consequence"): the defaults when the register names none. */
     terms: { severity: string; likelihood: string };
     lifecyclePhase?: string;
+    /** When this content was approved: the approval in force's date while the register is its content (else absent), or the older `approved` date. */
     approved?: string;
     cso?: { name: string; registration: string; organisation?: Ref };
     /** The register's content fingerprint (see content-fingerprint.ts): printed on every page for document control. */
@@ -510,4 +512,6 @@ export interface ReportData {
   overviewGraph: Graph;
   /** The overview and safety-case pages' lists and counts. */
   summary: SummaryView;
+  /** The version approved, whether the register is still its content, what changed, and the version history. */
+  documentControl: DocumentControlView;
 }

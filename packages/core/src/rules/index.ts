@@ -1,6 +1,8 @@
 import { acceptanceDates } from './acceptance-dates.js';
 import { acceptanceEnding } from './acceptance-ending.js';
 import { acceptanceRequired } from './acceptance-required.js';
+import { approvalHistory } from './approval-history.js';
+import { approvalStale } from './approval-stale.js';
 import { capacityUnit } from './capacity-unit.js';
 import { capacityWithoutDemand } from './capacity-without-demand.js';
 import { closedHazardReview } from './closed-hazard-review.js';
@@ -94,4 +96,6 @@ export const rules = [
   closureDetails,
   closedHazardReview,
   notApplicableKind,
+  approvalStale,
+  approvalHistory,
 ] as const satisfies readonly Rule<string>[];

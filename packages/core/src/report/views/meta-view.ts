@@ -2,6 +2,7 @@
 import type { Standard } from '../../model/manifest.js';
 import type { ReportData, StandardView } from '../report-data.js';
 import { contentFingerprint } from '../content-fingerprint.js';
+import { latestApproval } from '../../model/approval.js';
 import { ACCEPTABILITY_TEXT } from './matrix-view.js';
 import type { ReportContext } from './report-context.js';
 
@@ -10,6 +11,13 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
   const { organisation } = rc.links;
   const m = register.manifest;
   const scheme = register.scheme;
+  // The date of the approval in force, only while the register is the content it approved: the
+  // pages' "Approved" rows and the safety statement must not call a changed register approved
+  // (the document-control block says what was approved, and what changed). The older `approved`
+  // date, which names no content, when no approval is recorded.
+  const fingerprint = contentFingerprint(register);
+  const latest = latestApproval(m?.approvals);
+  const approvedOn = latest ? (latest.fingerprint === fingerprint ? latest.date : undefined) : m?.approved;
   return {
     id: m?.id ?? 'register',
     title: m?.title ?? 'Register',
@@ -26,9 +34,9 @@ export function metaView(rc: ReportContext, tool: string): ReportData['meta'] {
     ...(m?.safetyStatement ? { safetyStatement: m.safetyStatement } : {}),
     terms: { severity: m?.terms?.severity?.toLowerCase() ?? 'severity', likelihood: m?.terms?.likelihood?.toLowerCase() ?? 'likelihood' },
     ...(m?.lifecyclePhase ? { lifecyclePhase: m.lifecyclePhase } : {}),
-    ...(m?.approved ? { approved: m.approved } : {}),
+    ...(approvedOn ? { approved: approvedOn } : {}),
     ...(m ? { cso: { name: m.cso.name, registration: registrationText(m.cso.registration), ...(m.cso.organisation ? { organisation: organisation(m.cso.organisation) } : {}) } } : {}),
-    fingerprint: contentFingerprint(register),
+    fingerprint,
     scheme: {
       name: scheme.name,
       isDefault: register.schemeIsDefault,
