@@ -201,9 +201,13 @@ describe('beside it, the deployer\'s worked example (DCB0160)', () => {
     expect(printed['System definition']).toContain('Suppliers and their DCB0129 safety cases');
   });
 
-  it('prints its CSO\'s statement, its approval and the end of its acceptance', () => {
+  it('prints its CSO\'s statement, its approval, that it has changed since, and the end of its acceptance', () => {
     expect(printed['Summary safety statement']).toContain('The network under Wealdmarsh practices is not yet as safe as it must be.');
-    expect(printed['Summary safety statement']).toContain('approved on 4 November 2026');
+    // Approved as 2.1.0 on 6 November; the register has changed since (CRR-W077).
+    expect(printed['Summary safety statement']).toContain('Version 2.1.0 was approved on 6 November 2026 by Dr Helen Marlowe, but the register has changed since');
+    expect(printed['Configuration control']).toContain('Document control');
+    expect(printed['Configuration control']).toContain('Changed since approval');
+    expect(printed['Configuration control']).toMatch(/Version history \(3 approvals\)/);
     // pdftotext reads a table's wrapped cells in its own order, and drops the hyphen of an id
     // broken across lines (`HAZ-` then `013` reads `HAZ013`): the row's parts, not their sequence.
     const approval = printed['Quality assurance and approval'];
