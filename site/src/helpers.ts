@@ -95,32 +95,23 @@ export const NAV = [
   { key: 'export', label: 'Data', path: 'export/index.html' },
 ] as const;
 
+/** What a page of the navigation needs to have anything to show; a page not named always has. */
+const NAV_CONTENT: Partial<Record<(typeof NAV)[number]['key'], (report: ReportData) => boolean>> = {
+  findings: (r) => r.findings.length > 0 || r.meta.describesInfrastructure,
+  capacity: (r) => r.capacity.assets.length > 0,
+  scenarios: (r) => r.scenarios.length > 0,
+  assets: (r) => r.assets.length > 0,
+  sites: (r) => r.sites.length > 0,
+  places: (r) => r.regions.length + r.icbs.length > 0,
+  pcns: (r) => r.pcns.length > 0,
+  suppliers: (r) => r.suppliers.length > 0,
+  services: (r) => r.services.length > 0,
+  incidents: (r) => r.incidents.length > 0,
+};
+
 /** Whether a page of the navigation has anything to show for this report. */
 export function navHasContent(report: ReportData, key: (typeof NAV)[number]['key']): boolean {
-  switch (key) {
-    case 'findings':
-      return report.findings.length > 0 || report.meta.describesInfrastructure;
-    case 'capacity':
-      return report.capacity.assets.length > 0;
-    case 'scenarios':
-      return report.scenarios.length > 0;
-    case 'assets':
-      return report.assets.length > 0;
-    case 'sites':
-      return report.sites.length > 0;
-    case 'places':
-      return report.regions.length + report.icbs.length > 0;
-    case 'pcns':
-      return report.pcns.length > 0;
-    case 'suppliers':
-      return report.suppliers.length > 0;
-    case 'services':
-      return report.services.length > 0;
-    case 'incidents':
-      return report.incidents.length > 0;
-    default:
-      return true;
-  }
+  return NAV_CONTENT[key]?.(report) ?? true;
 }
 
 /** Tag colour of a capacity status (`CapacityStatus`), worst red. */

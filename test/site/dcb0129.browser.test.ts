@@ -16,26 +16,12 @@ import { buildReport, validateFolder, type ReportData } from '@crr/core';
 import { buildSite } from '@crr/site';
 import { closeBrowser, launchBrowser, openPage } from './support/browser.js';
 import { buildExampleSite } from './support/example-site.js';
-import { pdfText, printToPdf } from './support/pdf.js';
+import { pdfText, printToPdf, SAFETY_CASE_SECTIONS } from './support/pdf.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const AS_OF = '2026-11-21';
 
-/** The safety case's sections, in order, as their printed headings read. */
-const SECTIONS = [
-  'Introduction',
-  'System definition',
-  'Clinical risk management system',
-  'Clinical risk analysis',
-  'Risk evaluation',
-  'Risk control',
-  'Hazard log',
-  'Outstanding test issues',
-  'Summary safety statement',
-  'Quality assurance and approval',
-  'Configuration control',
-] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = (typeof SAFETY_CASE_SECTIONS)[number];
 
 /**
  * Words a deployer's infrastructure report writes and a manufacturer's must not: the standard's
@@ -64,7 +50,7 @@ function sections(text: string): Record<Section | 'title', string> {
   const out = { title: '' } as Record<Section | 'title', string>;
   let rest = flat(text);
   let key: Section | 'title' = 'title';
-  SECTIONS.forEach((name, i) => {
+  SAFETY_CASE_SECTIONS.forEach((name, i) => {
     const heading = `${i + 1}. ${name}`;
     const at = rest.indexOf(heading);
     expect(at, `section "${heading}" is printed`).toBeGreaterThanOrEqual(0);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '@crr/core';
 import { closeBrowser, describeProblems, launchBrowser, openPage, waitInPage } from './support/browser.js';
 import { buildExampleSite } from './support/example-site.js';
-import { pdfText, printToPdf } from './support/pdf.js';
+import { pdfText, printToPdf, SAFETY_CASE_SECTIONS } from './support/pdf.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 
 const PREFIX = '/registers/kent/';
@@ -156,20 +156,7 @@ describe('the report site in Chromium', () => {
     try {
       await printToPdf(page, pdf);
       const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
-      for (const section of [
-        'Introduction',
-        'System definition',
-        'Clinical risk management system',
-        'Clinical risk analysis',
-        'Risk evaluation',
-        'Risk control',
-        'Hazard log',
-        'Outstanding test issues',
-        'Summary safety statement',
-        'Quality assurance and approval',
-        'Configuration control',
-      ])
-        expect(text).toContain(section);
+      for (const section of SAFETY_CASE_SECTIONS) expect(text).toContain(section);
       for (const h of report.hazards) expect(text).toContain(h.id);
     } finally {
       rmSync(pdf, { force: true });

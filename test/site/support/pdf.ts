@@ -70,3 +70,18 @@ async function poppler(tool: 'pdftotext' | 'pdfinfo', args: string[]): Promise<{
     throw error;
   }
 }
+
+/** The Clinical Safety Case Report's numbered sections, in order, as their headings read. */
+export const SAFETY_CASE_SECTIONS = [
+  'Introduction',
+  'System definition',
+  'Clinical risk management system',
+  'Clinical risk analysis',
+  'Risk evaluation',
+  'Risk control',
+  'Hazard log',
+  'Outstanding test issues',
+  'Summary safety statement',
+  'Quality assurance and approval',
+  'Configuration control',
+] as const;
