@@ -726,7 +726,15 @@ function hazardLog({ seed, n, pcns, practices, pairs }: { seed: number; n: numbe
     const pool = status === 'closed' ? verified : ordinary;
     const chosen = hrng.sample(pool, hrng.int(2, 4));
     const existing = chosen.slice(0, chosen.length <= 1 ? chosen.length : hrng.int(1, Math.min(2, chosen.length - 1))).map((c) => c.id);
-    let additional = chosen.slice(existing.length).filter((c) => !(reduced && c.proposed)).map((c) => c.id);
+    const drawn = chosen.slice(existing.length);
+    let additional = drawn.filter((c) => !(reduced && c.proposed)).map((c) => c.id);
+    // A lowered residual may rest only on controls in place (CRR-W070). When every one drawn was
+    // proposed, the first control in place stands in for them (found, not drawn, so that the random
+    // sequence is unchanged): with none at all, an unacceptable residual would be CRR-E041.
+    if (drawn.length && !additional.length) {
+      const inPlace = pool.find((c) => !c.proposed && !existing.includes(c.id));
+      if (inPlace) additional = [inPlace.id];
+    }
     if (!reduced && residualRating <= 3 && hrng.chance(0.5)) additional = [];
     if (status === 'transferred') existing.unshift(transferable!.id);
 
