@@ -101,7 +101,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   // The overview diagram rolls sites up to PCNs, ICBs or regions, whichever fits (graphs.ts).
   const levels = [{ noun: 'PCNs', groups: pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, section: 'pcns' as const, sites: p.indices })) }, ...placeLevels(ctx, pages.icbs, pages.regions, scope)];
   // Changes link only the hazards that have a page in this (possibly scoped) site.
-  pages.documentControl = documentControlView(rc, options.changesSinceApproval, new Set(pages.hazards.map((h) => h.id)));
+  pages.documentControl = documentControlView(rc, pages.meta.fingerprint, options.changesSinceApproval, new Set(pages.hazards.map((h) => h.id)));
   pages.overviewGraph = overviewGraph(graph, rc.slugs, levels, index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site)));
   return { ...pages, summary: summaryView(pages) };
 }

@@ -6,7 +6,6 @@
  */
 import { approvalsInDateOrder, latestApproval } from '../../model/approval.js';
 import type { ApprovalChange } from '../../diff/approval-changes.js';
-import { contentFingerprint } from '../content-fingerprint.js';
 import type { Ref } from '../report-data.js';
 import type { ReportContext } from './report-context.js';
 
@@ -65,12 +64,12 @@ function changesLine(changes: ChangesSinceApproval | undefined): string {
 
 /**
  * The document-control block of the overview and the safety case. `linked` says which hazards
- * have a page in this site (a scoped site has fewer): only those are links.
+ * have a page in this site (a scoped site has fewer): only those are links. `fingerprint` is the
+ * one the title block computed (meta-view.ts): hashing the register again costs a national
+ * register a second pass over all its content.
  */
-export function documentControlView(rc: ReportContext, changes: ChangesSinceApproval | undefined, linked: ReadonlySet<string>): DocumentControlView {
-  const { register } = rc.ctx;
-  const m = register.manifest;
-  const fingerprint = contentFingerprint(register);
+export function documentControlView(rc: ReportContext, fingerprint: string, changes: ChangesSinceApproval | undefined, linked: ReadonlySet<string>): DocumentControlView {
+  const m = rc.ctx.register.manifest;
   const view = (a: NonNullable<NonNullable<typeof m>['approvals']>[number]): ApprovalView => ({
     version: a.version,
     fingerprint: a.fingerprint,
