@@ -60,9 +60,29 @@ export function assetRefListField(description: string, example: string[]) {
 /** An ISO calendar date, `YYYY-MM-DD`. Dates are never times: no time zone can shift them. */
 export const IsoDate = z.iso.date();
 
+/**
+ * What an editor says of a date it cannot read. zod's own pattern for a real calendar date is
+ * 200 characters of regular expression, which is what an editor would otherwise show; the JSON
+ * Schema carries this sentence instead (json-schema.ts), and crr itself still checks the calendar.
+ */
+export const DATE_IN_WORDS = 'Write a date as YYYY-MM-DD (year, month, day), a day that exists, for example 2026-04-07.';
+
+/** A date field; its description ends by saying how a date is written, for the editor's hover. */
 export function dateField(description: string, example: string) {
-  return field(IsoDate, description, example);
+  return field(IsoDate, `${description} Written YYYY-MM-DD.`, example);
 }
+
+/**
+ * A severity or likelihood: a word of the register's risk scheme. The model takes any word,
+ * because a register may define its own scheme (crr checks the word against it, CRR-E036); the
+ * JSON Schema for editors lists the levels of the scheme it is written for (json-schema.ts).
+ */
+export function levelField(kind: 'severity' | 'likelihood', description: string, example: string) {
+  return z.string().min(1).meta({ description, examples: [example], [LEVEL_META]: kind });
+}
+
+/** The metadata key that marks a level field for the JSON Schema generator; never in the output. */
+export const LEVEL_META = 'crrRiskLevel';
 
 /**
  * Text that says something: at least one character that is not white space. A title, a name or

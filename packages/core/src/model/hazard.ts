@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetRefListField, dateField, field, idField, refField, refListField, Text, textField } from './field.js';
+import { assetRefListField, dateField, field, idField, levelField, refField, refListField, Text, textField } from './field.js';
 import { controlKinds } from './control.js';
 import { Selector } from './selector.js';
 
@@ -9,8 +9,8 @@ export type HazardStatus = (typeof hazardStatuses)[number];
 /** Human judgement of risk. The rating is derived from the scheme; if written, it must match. */
 export const RiskAssessment = z
   .strictObject({
-    severity: field(z.string().min(1), 'Severity level from the register\'s risk scheme.', 'major'),
-    likelihood: field(z.string().min(1), 'Likelihood level from the register\'s risk scheme.', 'low'),
+    severity: levelField('severity', 'Severity level from the register\'s risk scheme.', 'major'),
+    likelihood: levelField('likelihood', 'Likelihood level from the register\'s risk scheme.', 'low'),
     rating: field(
       z.number().int().min(1),
       'Optional, for readers of the YAML: the rating the scheme gives. Checked against the matrix, never used in its place.',
