@@ -4,6 +4,7 @@ import { whatIfCommand } from './commands/what-if.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { fingerprintCommand } from './commands/fingerprint.js';
+import { initCommand } from './commands/init.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { helpText, parseArgs } from './options.js';
 import { guardedStream, safeLine } from './render/safe-text.js';
@@ -48,7 +49,9 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
       case 'serve':
         return await (await import('./commands/serve.js')).serveCommand(parsed, io);
       case 'schema':
-        return schemaCommand(io);
+        return await schemaCommand(parsed, io);
+      case 'init':
+        return await initCommand(parsed, io);
       case 'rules':
         return rulesCommand(parsed, io);
     }

@@ -116,10 +116,19 @@ export const commands = {
       'no-search': { type: 'flag', description: 'Skip the search index (faster rebuilds).' },
     },
   },
+  init: {
+    summary: 'Start a register: a small valid one in a new folder, commented for a Clinical Safety Officer, with the schema editors read.',
+    args: [{ name: 'dir', description: 'The folder to create the register in: new, or empty (a `.git` folder may be there).' }],
+    options: {
+      'as-of': { ...asOf, description: 'The date the starter register\'s hazards are raised and reviewed, and its reviews fall due from. Defaults to today.' },
+    },
+  },
   schema: {
-    summary: 'Print the JSON Schema of a register file (generated from the model), for editors.',
-    args: [],
-    options: {},
+    summary: 'Print (or write) the JSON Schema of a register file, generated from the model, for editors.',
+    args: [{ name: 'dir', description: 'A register whose own risk scheme the schema should list as the severity and likelihood levels. Without it, the DCB guidance example\'s levels.', optional: true }],
+    options: {
+      out: { type: 'string', valueName: 'file', description: 'Write the schema to this file (`register.schema.json` beside the register, so its files\' first line can name it) instead of printing it. Replaces only a schema crr wrote.' },
+    },
   },
   rules: {
     summary: 'List every diagnostic code with its meaning.',
@@ -174,23 +183,37 @@ type Value = string | string[] | boolean | number;
  * here, from the table, so no command repeats one; `today` gives the date options that default
  * to today (tests pin it).
  */
-export function parseArgs(argv: readonly string[], today: () => Date = () => new Date()): AnyParsed | { help: CommandName | true } | { version: true } {
+export function parseArgs(argv: readonly string[], today: () => Date = () => new Date()): AnyParsed | { help: CommandName | string | true } | { version: true } {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    const topic = argv[0] === 'help' ? argv[1] : undefined;
-    if (topic && topic in commands) return { help: topic as CommandName };
+    const topic = argv[0] === 'help' ? argv.slice(1, 3).join(' ') : '';
+    if (topic in commands) return { help: topic as CommandName };
+    const group = argv[0] === 'help' ? argv[1] : undefined;
+    if (group && subcommandsOf(group).length) return { help: group };
     return { help: true };
   }
   if (argv[0] === '--version' || argv[0] === '-v') return { version: true };
   const name = argv[0]!;
-  if (!(name in commands)) {
-    const guess = didYouMean(name, Object.keys(commands));
+  // A group (`import`) names its subcommand in the next word: `crr import ods`.
+  const subs = subcommandsOf(name);
+  if (subs.length) {
+    const sub = argv[1];
+    if (sub === undefined || sub === '--help' || sub === '-h') return { help: name };
+    if (!subs.includes(sub)) {
+      const guess = didYouMean(sub, subs);
+      throw new UsageError(
+        `\`crr ${name} ${sub}\` is not a crr command.${guess ? ` Did you mean \`crr ${name} ${guess}\`?` : ''}`,
+        `\`crr ${name}\` takes one of: ${subs.map((s) => `\`${s}\``).join(', ')}. Run \`${crrCommand(`${name} --help`)}\` for what each does.`,
+      );
+    }
+  } else if (!(name in commands)) {
+    const guess = didYouMean(name, [...new Set(Object.keys(commands).map((c) => c.split(' ')[0]!))]);
     throw new UsageError(`\`${name}\` is not a crr command.${guess ? ` Did you mean \`${guess}\`?` : ''}`, `Run \`${crrCommand('--help')}\` for the list of commands.`);
   }
-  const command = name as CommandName;
+  const command = (subs.length ? `${name} ${argv[1]}` : name) as CommandName;
   const spec: CommandSpec = commands[command];
   const options: Record<string, Value> = {};
   const positionals: string[] = [];
-  const rest = argv.slice(1);
+  const rest = argv.slice(subs.length ? 2 : 1);
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i]!;
     if (token === '--help' || token === '-h') return { help: command };
@@ -243,6 +266,16 @@ export function parseArgs(argv: readonly string[], today: () => Date = () => new
   return { command, args, options } as AnyParsed;
 }
 
+/**
+ * The subcommands of a command group, in table order: `['hazard-log', 'ods']` for `import`, none
+ * for a plain command. A group is the first word of two-word keys in the table.
+ */
+export function subcommandsOf(group: string): string[] {
+  return Object.keys(commands)
+    .filter((c) => c.startsWith(`${group} `))
+    .map((c) => c.slice(group.length + 1));
+}
+
 /** What an option absent from argv holds: its default, checked as if typed; false; none; today; or nothing. */
 function defaultOf(key: string, opt: OptionSpec, today: () => Date): Value | undefined {
   if (opt.type === 'flag') return false;
@@ -285,8 +318,21 @@ function checkInteger(key: string, opt: OptionSpec, value: string): void {
     throw new UsageError(`\`--${key}\` must be a whole number ${range}, written in digits, not \`${value}\`.`, `For example \`--${key} ${opt.default ?? Math.min(max, Math.max(min, 10))}\`.`);
 }
 
-/** `--help` text, from the table. */
-export function helpText(command?: CommandName): string {
+/** `--help` text, from the table: of every command, of one command, or of a group's subcommands. */
+export function helpText(command?: CommandName | string): string {
+  if (command !== undefined && !(command in commands)) {
+    const subs = subcommandsOf(command);
+    const width = Math.max(...subs.map((s) => s.length + command.length + 1));
+    return [
+      `Usage: crr ${command} <${subs.join('|')}> [options]`,
+      '',
+      'Commands:',
+      ...subs.map((s) => `  ${`${command} ${s}`.padEnd(width)}  ${commands[`${command} ${s}` as CommandName].summary}`),
+      '',
+      `Run \`crr ${command} <${subs.join('|')}> --help\` for a command's options.`,
+      '',
+    ].join('\n');
+  }
   if (!command) {
     const width = Math.max(...Object.keys(commands).map((c) => c.length));
     return [
@@ -302,7 +348,7 @@ export function helpText(command?: CommandName): string {
       '',
     ].join('\n');
   }
-  const spec: CommandSpec = commands[command];
+  const spec: CommandSpec = commands[command as CommandName];
   const usage = `Usage: crr ${command}${spec.args.map((a) => (a.optional ? ` [${a.name}]` : ` <${a.name}>`)).join('')}${Object.keys(spec.options).length ? ' [options]' : ''}`;
   const lines = [spec.summary, '', usage, ''];
   if (spec.args.length) {

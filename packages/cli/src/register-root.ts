@@ -74,7 +74,7 @@ function entries(dir: string): Dirent[] {
 }
 
 /** What a folder's own YAML files hold: a manifest, register collections, or neither. */
-function folderHolds(dir: string, list: Dirent[] = entries(dir)): 'manifest' | 'records' | 'nothing' {
+export function folderHolds(dir: string, list: Dirent[] = entries(dir)): 'manifest' | 'records' | 'nothing' {
   // `register.yaml` first: where a manifest usually is, so usually the only file read.
   const files = list
     // Regular files only: a link could lead out of the folder, or to a pipe that never answers.
