@@ -20,13 +20,14 @@ echo "setup: installing dependencies with pnpm $(pnpm --version)" >&2
 CI=true pnpm install --frozen-lockfile --reporter=silent
 
 # The site's tests drive Debian's Chromium (never a browser a tool downloads) and read printed
-# PDFs with pdftotext. Install them when missing; they are only needed for the tests.
-if [ "${1:-}" = "test" ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; }; then
-  echo "setup: installing Debian's chromium and poppler-utils for the browser tests" >&2
+# PDFs with pdftotext; the spreadsheet tests open an exported workbook in LibreOffice Calc (the
+# headless build, no desktop). Install them when missing; they are only needed for the tests.
+if [ "${1:-}" = "test" ] && { ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 || ! command -v libreoffice >/dev/null 2>&1; }; then
+  echo "setup: installing Debian's chromium, poppler-utils and libreoffice-calc-nogui for the tests" >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
   $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium poppler-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium poppler-utils libreoffice-calc-nogui >/dev/null
 fi
 
 # Then the job asked for, in this same shell so that a pnpm installed above is on PATH.
