@@ -18,6 +18,8 @@ export interface EpraccurRecord {
   name: string;
   region: string;
   icb: string;
+  /** Address line 3 (field 7): usually the town. */
+  town: string;
   postcode: string;
   openDate: string;
   closeDate: string;
@@ -88,6 +90,7 @@ export function readEpraccur(text: string, file: string): Epraccur {
       name: f[1]!,
       region: f[2]!,
       icb: f[3]!,
+      town: f[6]!,
       postcode: f[9]!,
       openDate: f[10]!,
       closeDate: f[11]!,

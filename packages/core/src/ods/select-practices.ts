@@ -43,6 +43,7 @@ export interface ImportedPractice {
   region: string;
   icb: string;
   subIcb: string;
+  town: string;
   postcode: string;
   listSize?: number;
   /** The PCN it is written in (its ODS code), when it has a real one. */
@@ -102,8 +103,17 @@ export interface ImportCounts {
   patients: number;
 }
 
+/** Names by code, as the PCN map gives them (of its vintage): PCNs, ICBs (its STPs), regions, sub-ICB locations (its CCGs). */
+export interface OdsNames {
+  pcn: Map<string, string>;
+  icb: Map<string, string>;
+  region: Map<string, string>;
+  subIcb: Map<string, string>;
+}
+
 export interface OdsImport {
   regions: Organisation[];
+  names: OdsNames;
   icbs: IcbPart[];
   practices: ImportedPractice[];
   counts: ImportCounts;
@@ -187,7 +197,7 @@ export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, opt
     standInPcns: 0,
     patients: 0,
   };
-  const empty: OdsImport = { regions: [], icbs: [], practices: [], counts, active, all, diagnostics };
+  const empty: OdsImport = { regions: [], names: { pcn: new Map(), icb: new Map(), region: new Map(), subIcb: new Map() }, icbs: [], practices: [], counts, active, all, diagnostics };
 
   if (activeList.length === 0) {
     diagnostics.push(
@@ -245,7 +255,7 @@ export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, opt
   for (const r of activeList) {
     if (!wanted.includes(r.icb)) continue;
     const m = map.byPractice.get(r.code);
-    const p: ImportedPractice = { code: r.code, name: r.name, region: r.region, icb: r.icb, subIcb: r.subIcb, postcode: r.postcode };
+    const p: ImportedPractice = { code: r.code, name: r.name, region: r.region, icb: r.icb, subIcb: r.subIcb, town: r.town, postcode: r.postcode };
     const size = lists.byPractice.get(r.code);
     if (size !== undefined) p.listSize = size;
     else counts.noListSize++;
@@ -354,5 +364,5 @@ export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, opt
   });
   counts.regions = regions.length;
   counts.icbs = parts.length;
-  return { regions, icbs: parts, practices, counts, active, all, diagnostics };
+  return { regions, names: { pcn: pcnNames, icb: icbNames, region: regionNames, subIcb: subIcbNames }, icbs: parts, practices, counts, active, all, diagnostics };
 }
