@@ -269,7 +269,7 @@ function comparisonText(c: OdsComparison, register: string, note: string, share:
     for (const x of items) lines.push(`    ${safeLine(line(x))}`);
   };
   section('New in ODS (active, not in the register)', c.added, (x) => `${x.code} ${x.name}`);
-  section('Closed (in the register, not active in ODS)', c.closed, (x) => `${x.code} ${x.name}: ${x.status === undefined ? 'not in the practices file' : `status ${x.status}${x.closeDate ? `, closed ${x.closeDate}` : ''}${x.setting !== '4' ? `, prescribing setting ${x.setting}` : ''}`}`);
+  section('Closed (in the register, not active in ODS)', c.closed, (x) => `${x.code} ${x.name}: ${x.status === undefined ? 'not in the practices file' : `status ${x.status}${x.closeDate ? `, closed ${x.closeDate.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3')}` : ''}${x.setting !== '4' ? `, prescribing setting ${x.setting}` : ''}`}`);
   section('Now in another ICB than the ones imported', c.otherIcb, (x) => `${x.code} ${x.name}: ${x.from} → ${x.to}`);
   section('Moved PCN', c.pcnChanged, (x) => `${x.code} ${x.name}: ${x.from} → ${x.to}`);
   section(`List size changed by more than ${Math.round(share * 1000) / 10}%`, c.listSizeChanged, (x) => `${x.code} ${x.name}: ${x.from ?? 'none'} → ${x.to}${x.share === undefined ? '' : ` (${x.share > 0 ? '+' : ''}${Math.round(x.share * 1000) / 10}%)`}`);
