@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
-import { isBlankRow, readCsv, type CsvProblem, type CsvRow } from './csv.js';
+import { CSV_LIMITS, readCsv, type CsvProblem, type CsvRow } from './csv.js';
 import { odsCodes } from './ods-codes.js';
 
 /** A row of a CSV with a header: its line, and its values by (upper-cased, trimmed) column name. */
@@ -16,10 +16,25 @@ export interface CsvTable {
   blank: number;
 }
 
-/** The quoting problems of a read, as diagnostics. */
+/** The problems that stop a read: a quote never closed, too many rows. */
+export function stopsRead(problems: readonly CsvProblem[]): boolean {
+  return problems.some((p) => p.kind !== 'stray-quote');
+}
+
+/** How many fields a row has (all of them, when more were met than kept). */
+export const widthOf = (row: CsvRow) => row.width ?? row.fields.length;
+
+/** The quoting and size problems of a read, as diagnostics. */
 export function quotingDiagnostics(problems: readonly CsvProblem[], file: string): Diagnostic[] {
   return problems.map((p) =>
-    p.kind === 'unclosed-quote'
+    p.kind === 'too-many-rows'
+      ? makeDiagnostic(odsCodes.tooLarge, {
+          file,
+          line: p.line,
+          message: `The file has more than ${CSV_LIMITS.rows.toLocaleString('en-GB')} rows; no published ODS file has a tenth of that, so it is not read further.`,
+          hint: 'Check that the option names the published CSV, not an export of something else.',
+        })
+      : p.kind === 'unclosed-quote'
       ? makeDiagnostic(odsCodes.quoting, {
           file,
           line: p.line,
@@ -49,17 +64,10 @@ export function guessFile(columns: readonly string[], firstRow: readonly string[
  * as the header. Diagnostics say where; with a required column missing there is no table.
  */
 export function readCsvTable(text: string, file: string, what: string, required: readonly string[]): { table?: CsvTable; diagnostics: Diagnostic[] } {
-  const { rows, problems } = readCsv(text);
+  const { rows, blank, problems } = readCsv(text);
   const diagnostics = quotingDiagnostics(problems, file);
-  if (problems.some((p) => p.kind === 'unclosed-quote')) return { diagnostics };
-  const body: CsvRow[] = [];
-  let blank = 0;
-  let head: CsvRow | undefined;
-  for (const r of rows) {
-    if (isBlankRow(r)) blank++;
-    else if (!head) head = r;
-    else body.push(r);
-  }
+  if (stopsRead(problems)) return { diagnostics };
+  const [head, ...body] = rows;
   if (!head) {
     diagnostics.push(makeDiagnostic(odsCodes.missingColumns, { file, line: 1, message: `The file is empty: ${what} needs a header row naming ${required.join(', ')}, then a row per practice.`, hint: 'Check that the option names the right file; download it again if it was cut short.' }));
     return { diagnostics };
@@ -88,12 +96,12 @@ export function readCsvTable(text: string, file: string, what: string, required:
   });
   const table: TableRow[] = [];
   for (const r of body) {
-    if (r.fields.length !== columns.length) {
+    if (widthOf(r) !== columns.length) {
       diagnostics.push(
         makeDiagnostic(odsCodes.rowWidth, {
           file,
           line: r.line,
-          message: `The row has ${r.fields.length} field${r.fields.length === 1 ? '' : 's'}, the header ${columns.length}: its values cannot be trusted to be in their columns, so it is not read.`,
+          message: `The row has ${widthOf(r)} field${widthOf(r) === 1 ? '' : 's'}, the header ${columns.length}: its values cannot be trusted to be in their columns, so it is not read.`,
           hint: 'Look for an unquoted comma or a row cut in two; download the file again if it was edited.',
         }),
       );
@@ -131,7 +139,7 @@ export function extractDates(table: CsvTable, file: string): { written: string[]
   const unreadable = written.filter((w) => extractDate(w) === undefined);
   if (iso.length > 1 || unreadable.length)
     diagnostics.push(
-      makeDiagnostic(odsCodes.header, {
+      makeDiagnostic(odsCodes.extractDate, {
         file,
         line: seen.get(unreadable[0] ?? written[1] ?? written[0]!)!,
         message:

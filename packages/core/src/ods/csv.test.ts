@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readCsv } from './csv.js';
+import { CSV_LIMITS, parseCsv, readCsv } from './csv.js';
 import { yamlScalar } from './ods-yaml.js';
 import { parse } from 'yaml';
 
@@ -20,6 +20,7 @@ describe('readCsv (RFC 4180)', () => {
 
   it('keeps a stray quote as written and reports it; reports a quote never closed where it opened', () => {
     expect(readCsv('a,b"c\n"d"e,f\n')).toEqual({
+      blank: 0,
       rows: [
         { line: 1, fields: ['a', 'b"c'] },
         { line: 2, fields: ['de', 'f'] },
@@ -30,6 +31,17 @@ describe('readCsv (RFC 4180)', () => {
       ],
     });
     expect(readCsv('a\n"b,\nc\n').problems).toEqual([{ kind: 'unclosed-quote', line: 2, field: 1 }]);
+  });
+
+  it('counts blank lines instead of keeping them, and keeps at most CSV_LIMITS of a hostile file', () => {
+    expect(readCsv('a\n\n  \nb\n\n')).toEqual({ rows: [{ line: 1, fields: ['a'] }, { line: 4, fields: ['b'] }], blank: 3, problems: [] });
+    const wide = readCsv(`${','.repeat(CSV_LIMITS.fields + 5)}\nx\n`);
+    expect(wide.rows[0]!.fields).toHaveLength(CSV_LIMITS.fields);
+    expect(wide.rows[0]!.width).toBe(CSV_LIMITS.fields + 6);
+    expect(wide.rows[1]).toEqual({ line: 2, fields: ['x'] });
+    const long = readCsv('a\n'.repeat(CSV_LIMITS.rows + 10));
+    expect(long.rows).toHaveLength(CSV_LIMITS.rows);
+    expect(long.problems).toEqual([{ kind: 'too-many-rows', line: CSV_LIMITS.rows + 1, field: 1 }]);
   });
 
   it('reads the same as the national generator did (a comma last ends with an empty field)', () => {

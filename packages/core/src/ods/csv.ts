@@ -12,18 +12,30 @@
 export interface CsvRow {
   /** 1-based line the row starts on. */
   line: number;
+  /** The fields, at most `CSV_LIMITS.fields` of them. */
   fields: string[];
+  /** How many fields the row has, when more than were kept. */
+  width?: number;
 }
 
+/**
+ * Bounds on what is kept of a hostile file (64 MiB of `a\n` would otherwise be 32 million row
+ * objects, of `,` one row of 64 million fields): the published files have 16,500 rows at most
+ * (a list-size breakdown by sex and age some 300,000) and 27 fields.
+ */
+export const CSV_LIMITS = { rows: 1_000_000, fields: 1_000 } as const;
+
 export interface CsvProblem {
-  kind: 'unclosed-quote' | 'stray-quote';
+  kind: 'unclosed-quote' | 'stray-quote' | 'too-many-rows';
   line: number;
   /** 1-based field number in its row. */
   field: number;
 }
 
 export interface CsvRead {
+  /** The rows, blank lines left out (counted in `blank`), at most `CSV_LIMITS.rows`. */
   rows: CsvRow[];
+  blank: number;
   problems: CsvProblem[];
 }
 
@@ -38,7 +50,9 @@ function breaks(text: string, from: number, to: number): number {
 export function readCsv(text: string): CsvRead {
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
+  let blank = 0;
   let row: string[] = [];
+  let width = 0;
   let line = 1;
   let rowLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -83,19 +97,29 @@ export function readCsv(text: string): CsvRead {
       if (value.includes('"')) problems.push({ kind: 'stray-quote', line, field: row.length + 1 });
       i = j;
     }
-    row.push(value);
+    if (++width <= CSV_LIMITS.fields) row.push(value);
     const c = text[i];
     if (i >= n || c === '\n' || c === '\r') {
       // The row ends: at `\n`, `\r\n`, a lone `\r` (old Mac line ends) or the end of the text.
-      rows.push({ line: rowLine, fields: row });
+      if (width === 1 && row[0]!.trim() === '') blank++;
+      else if (rows.length >= CSV_LIMITS.rows) {
+        problems.push({ kind: 'too-many-rows', line: rowLine, field: 1 });
+        return { rows, blank, problems };
+      } else rows.push(width > row.length ? { line: rowLine, fields: row, width } : { line: rowLine, fields: row });
       row = [];
+      width = 0;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       rowLine = line;
-    } else if (++i >= n) row.push(''); // the comma; a comma last ends with an empty field
+    } else if (++i >= n) {
+      // The comma; a comma last ends with an empty field.
+      if (++width <= CSV_LIMITS.fields) row.push('');
+    }
   }
-  if (row.length) rows.push({ line: rowLine, fields: row });
-  return { rows, problems };
+  if (width === 1 && row[0]!.trim() === '') blank++;
+  else if (width && rows.length >= CSV_LIMITS.rows) problems.push({ kind: 'too-many-rows', line: rowLine, field: 1 });
+  else if (width) rows.push(width > row.length ? { line: rowLine, fields: row, width } : { line: rowLine, fields: row });
+  return { rows, blank, problems };
 }
 
 /** The rows' fields alone. */
@@ -103,7 +127,3 @@ export function parseCsv(text: string): string[][] {
   return readCsv(text).rows.map((r) => r.fields);
 }
 
-/** Rows with nothing in them (a blank line, a last line of white space) carry no record. */
-export function isBlankRow(row: CsvRow): boolean {
-  return row.fields.length === 1 && row.fields[0]!.trim() === '';
-}

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
-import { isBlankRow, readCsv } from './csv.js';
-import { guessFile, quotingDiagnostics } from './csv-table.js';
+import { readCsv } from './csv.js';
+import { guessFile, quotingDiagnostics, stopsRead, widthOf } from './csv-table.js';
 import { odsCodes } from './ods-codes.js';
 
 /**
@@ -44,23 +44,23 @@ export function isActiveEnglishPractice(r: EpraccurRecord): boolean {
 }
 
 export function readEpraccur(text: string, file: string): Epraccur {
-  const { rows, problems } = readCsv(text);
+  const { rows, blank, problems } = readCsv(text);
   const diagnostics = quotingDiagnostics(problems, file);
-  const out: Epraccur = { records: [], blank: 0, repeated: 0, diagnostics };
-  if (problems.some((p) => p.kind === 'unclosed-quote')) return out;
-  const first = rows.find((r) => !isBlankRow(r));
+  const out: Epraccur = { records: [], blank, repeated: 0, diagnostics };
+  if (stopsRead(problems)) return out;
+  const first = rows[0];
   if (!first) {
     diagnostics.push(makeDiagnostic(odsCodes.noPractices, { file, line: 1, message: 'The file is empty.', hint: 'Name the epraccur CSV, as published by the Organisation Data Service.' }));
     return out;
   }
-  if (first.fields.length !== EPRACCUR_FIELDS) {
+  if (widthOf(first) !== EPRACCUR_FIELDS) {
     const columns = first.fields.map((c) => c.trim().toUpperCase());
     const guess = guessFile(columns, first.fields);
     diagnostics.push(
       makeDiagnostic(odsCodes.epraccurLayout, {
         file,
         line: first.line,
-        message: `This is not epraccur: its first row has ${first.fields.length} field${first.fields.length === 1 ? '' : 's'}, epraccur ${EPRACCUR_FIELDS} (and no header row).${guess ? ` It looks like ${guess}.` : ''}`,
+        message: `This is not epraccur: its first row has ${widthOf(first)} field${widthOf(first) === 1 ? '' : 's'}, epraccur ${EPRACCUR_FIELDS} (and no header row).${guess ? ` It looks like ${guess}.` : ''}`,
         hint: guess ? 'Check which file each option names: two files may be swapped.' : 'Name the epraccur CSV (`epraccur.csv`, from the ODS data downloads) with `--practices`.',
       }),
     );
@@ -68,16 +68,12 @@ export function readEpraccur(text: string, file: string): Epraccur {
   }
   const byCode = new Map<string, EpraccurRecord & { raw: string }>();
   for (const r of rows) {
-    if (isBlankRow(r)) {
-      out.blank++;
-      continue;
-    }
-    if (r.fields.length !== EPRACCUR_FIELDS) {
+    if (widthOf(r) !== EPRACCUR_FIELDS) {
       diagnostics.push(
         makeDiagnostic(odsCodes.epraccurLayout, {
           file,
           line: r.line,
-          message: `The row has ${r.fields.length} field${r.fields.length === 1 ? '' : 's'}, not epraccur's ${EPRACCUR_FIELDS}: its values cannot be trusted to be in their places, so it is not read.`,
+          message: `The row has ${widthOf(r)} field${widthOf(r) === 1 ? '' : 's'}, not epraccur's ${EPRACCUR_FIELDS}: its values cannot be trusted to be in their places, so it is not read.`,
           hint: 'Look for an unquoted comma or a row cut in two; download the file again if it was edited.',
         }),
       );

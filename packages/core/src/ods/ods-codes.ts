@@ -112,7 +112,7 @@ export const odsCodes = {
     explanation:
       'An importer that wrote nothing would look like success. No row has status `A`, prescribing setting `4` and a region other than `W00` (Wales): the file is not epraccur, or is a slice of closed or non-practice records.',
   }),
-  header: defineCode({
+  extractDate: defineCode({
     code: 'CRR-I033',
     name: 'ods-extract-date',
     severity: 'warning',
