@@ -285,7 +285,7 @@ export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, opt
   counts.selected = practices.length;
 
   // --- Places.
-  const pcnNames = new Map(mapRows.filter((r) => r.pcn !== UNALLOCATED).map((r) => [r.pcn, r.pcnName]));
+  const pcnNames = namesBy(mapRows.filter((r) => r.pcn !== UNALLOCATED), (r) => r.pcn, (r) => r.pcnName);
   const parts: IcbPart[] = [];
   const regionsUsed = new Set<string>();
   for (const code of wanted) {
