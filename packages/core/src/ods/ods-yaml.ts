@@ -48,6 +48,8 @@ function flow(record: Record<string, unknown>): string {
 function header(lines: readonly string[], provenance: OdsProvenance): string {
   const extract = (dates: string[]) => (dates.length ? ` (extract ${dates.join(', ')})` : '');
   return [
+    ...attributionComment(),
+    '#',
     ...lines.map((l) => `# ${l}`),
     '#',
     '# Written by `crr import ods` from the NHS organisation data files:',
@@ -55,8 +57,6 @@ function header(lines: readonly string[], provenance: OdsProvenance): string {
     `#   PCN map    ${commentSafe(provenance.pcns)}${extract(provenance.pcnExtract)}`,
     `#   list sizes ${commentSafe(provenance.listSizes)}${extract(provenance.listExtract)}`,
     '# Names are as published (capitals kept). Re-import rather than edit by hand what came from the files.',
-    '#',
-    ...attributionComment(),
     '',
   ].join('\n');
 }
