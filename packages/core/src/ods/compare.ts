@@ -1,7 +1,8 @@
 import type { Organisation } from '../model/organisation.js';
 import type { Site } from '../model/site.js';
 import type { EpraccurRecord } from './epraccur.js';
-import { pcnId, standInPcnId, type OdsImport } from './select-practices.js';
+import { pcnId, standInPcnId } from './ods-records.js';
+import type { OdsImport } from './select-practices.js';
 
 /**
  * What an existing register says of its practices against the published data, for a refresh:

@@ -3,6 +3,8 @@ import { didYouMean, editDistance } from '../diagnostics/did-you-mean.js';
 import { makeDiagnostic } from '../diagnostics/make-diagnostic.js';
 import type { Organisation } from '../model/organisation.js';
 import type { Site } from '../model/site.js';
+import { placeRecords } from './ods-records.js';
+import { cmp, mostCommon } from './most-common.js';
 import { isActiveEnglishPractice, type Epraccur, type EpraccurRecord } from './epraccur.js';
 import type { ListSizes } from './list-sizes.js';
 import { odsCodes } from './ods-codes.js';
@@ -123,15 +125,6 @@ export interface OdsImport {
   diagnostics: Diagnostic[];
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The most frequent value (ties: the first in code order), so a choice is stable. */
-function mostCommon(values: Iterable<string>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0];
-}
-
 /** Names by code from the map (the most frequent spelling of each). */
 function namesBy(rows: Iterable<PcnMapRow>, code: (r: PcnMapRow) => string, name: (r: PcnMapRow) => string): Map<string, string> {
   const all = new Map<string, string[]>();
@@ -142,12 +135,6 @@ function namesBy(rows: Iterable<PcnMapRow>, code: (r: PcnMapRow) => string, name
   }
   return new Map([...all].map(([k, v]) => [k, mostCommon(v.filter(Boolean)) ?? '']));
 }
-
-export const regionId = (code: string) => `org-region-${code.toLowerCase()}`;
-export const icbId = (code: string) => `org-icb-${code.toLowerCase()}`;
-export const subIcbId = (code: string) => `org-subicb-${code.toLowerCase()}`;
-export const pcnId = (code: string) => `pcn-${code.toLowerCase()}`;
-export const standInPcnId = (icb: string) => `pcn-${icb.toLowerCase()}-unmapped`;
 
 export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, options: OdsImportOptions, files: { practices: string }): OdsImport {
   const diagnostics: Diagnostic[] = [];
@@ -284,85 +271,8 @@ export function importOds(epraccur: Epraccur, map: PcnMap, lists: ListSizes, opt
   }
   counts.selected = practices.length;
 
-  // --- Places.
   const pcnNames = namesBy(mapRows.filter((r) => r.pcn !== UNALLOCATED), (r) => r.pcn, (r) => r.pcnName);
-  const parts: IcbPart[] = [];
-  const regionsUsed = new Set<string>();
-  for (const code of wanted) {
-    const own = practices.filter((p) => p.icb === code);
-    const region = mostCommon(own.map((p) => p.region))!;
-    regionsUsed.add(region);
-    const name = icbNames.get(code) ? `${icbNames.get(code)} ICB` : `ICB ${code}`;
-    if (!icbNames.get(code)) counts.unnamedIcbs.push(code);
-    const organisations: Organisation[] = [{ id: icbId(code), type: 'icb', name, ods: code, parent: regionId(region) }];
-    const subIcbs = [...new Set(own.map((p) => p.subIcb))].sort(cmp);
-    for (const s of subIcbs) {
-      const ccg = subIcbNames.get(s);
-      if (!ccg) counts.unnamedSubIcbs.push(s);
-      organisations.push({ id: subIcbId(s), type: 'sub-icb', name: ccg ? `${ccg.replace(/ CCG$/, '')} sub-ICB location` : `Sub-ICB location ${s}`, ods: s, parent: icbId(code) });
-    }
-    // PCNs, each under its sub-ICB location when all its practices share one, else under the ICB.
-    const byPcn = new Map<string, ImportedPractice[]>();
-    for (const p of own) if (p.pcn) byPcn.set(p.pcn, [...(byPcn.get(p.pcn) ?? []), p]);
-    const namesSubIcb = new Set<string>();
-    for (const pcn of [...byPcn.keys()].sort(cmp)) {
-      const list = byPcn.get(pcn)!;
-      const subs = new Set(list.map((p) => p.subIcb));
-      const parent = subs.size === 1 ? subIcbId(list[0]!.subIcb) : icbId(code);
-      if (subs.size > 1) {
-        counts.pcnsUnderIcb++;
-        for (const p of list) namesSubIcb.add(p.code);
-      }
-      organisations.push({ id: pcnId(pcn), type: 'pcn', name: pcnNames.get(pcn) || `PCN ${pcn}`, ods: pcn, parent });
-    }
-    const standIn = own.some((p) => !p.pcn);
-    if (standIn) {
-      counts.standInPcns++;
-      organisations.push({
-        id: standInPcnId(code),
-        type: 'pcn',
-        name: `${name}: practices with no PCN in the PCN map`,
-        parent: icbId(code),
-        description:
-          'Not a real PCN. crr import ods puts here the practices of this ICB that the practice → PCN map does not place in a PCN of this ICB (not in the map, unallocated, or their PCN now in another ICB); each names its own sub-ICB location. Move each to its real PCN.',
-      });
-      for (const p of own) if (!p.pcn) namesSubIcb.add(p.code);
-    }
-    const sites: Site[] = [];
-    const remarks = new Map<string, string>();
-    for (const p of own) {
-      const site: Site = {
-        id: p.code,
-        type: 'practice',
-        name: p.name,
-        ods: p.code,
-        pcn: p.pcn ? pcnId(p.pcn) : standInPcnId(code),
-        ...(namesSubIcb.has(p.code) ? { subIcb: subIcbId(p.subIcb) } : {}),
-        listSize: p.listSize ?? 0,
-        ...(p.postcode ? { postcode: p.postcode } : {}),
-        profile: options.profile,
-      };
-      if (namesSubIcb.has(p.code)) counts.practicesNamingSubIcb++;
-      sites.push(site);
-      const notes: string[] = [];
-      if (p.noPcn === 'not-in-map') notes.push('not in the PCN map');
-      if (p.noPcn === 'unallocated') notes.push('unallocated in the PCN map');
-      if (p.noPcn === 'pcn-in-other-icb') notes.push(`PCN ${p.mappedPcn!.pcn} in the map is now in ${p.mappedPcn!.icb}`);
-      if (p.mapIcb) notes.push(`in ${p.mapIcb} in the PCN map; its PCN moved with it`);
-      if (p.listSize === undefined) notes.push('no published list size: 0 written');
-      if (notes.length) remarks.set(p.code, notes.join('; '));
-      counts.patients += p.listSize ?? 0;
-    }
-    counts.subIcbs += subIcbs.length;
-    counts.pcns += byPcn.size;
-    parts.push({ code, slug: code.toLowerCase(), name, organisations, sites, remarks, practices: own });
-  }
-  const regions: Organisation[] = [...regionsUsed].sort(cmp).map((r) => {
-    const n = regionNames.get(r);
-    if (!n) counts.unnamedRegions.push(r);
-    return { id: regionId(r), type: 'region', name: n ? `NHS England ${n}` : `NHS England region ${r}`, ods: r };
-  });
-  counts.regions = regions.length;
-  counts.icbs = parts.length;
-  return { regions, names: { pcn: pcnNames, icb: icbNames, region: regionNames, subIcb: subIcbNames }, icbs: parts, practices, counts, active, all, diagnostics };
+  const names: OdsNames = { pcn: pcnNames, icb: icbNames, region: regionNames, subIcb: subIcbNames };
+  const { regions, icbs } = placeRecords(practices, wanted, names, options.profile, counts);
+  return { regions, names, icbs, practices, counts, active, all, diagnostics };
 }
