@@ -23,7 +23,7 @@ describe('crr rules', () => {
     expect(r.code).toBe(0);
     const listed = JSON.parse(r.stdout) as { code: string; name: string; severity: string }[];
     expect(listed.slice(-diffCodes.length).map((c) => [c.code, c.name, c.severity])).toEqual(diffCodes);
-    expect(listed.slice(0, -diffCodes.length).every((c) => /^CRR-[EW]/.test(c.code))).toBe(true);
+    expect(listed.slice(0, -diffCodes.length).every((c) => /^CRR-[EWI]/.test(c.code))).toBe(true);
     expect(listed).toEqual(catalogue);
   });
 

@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         return await schemaCommand(parsed, io);
       case 'init':
         return await initCommand(parsed, io);
+      case 'import ods':
+        return await (await import('./commands/import-ods.js')).importOdsCommand(parsed, io);
       case 'rules':
         return rulesCommand(parsed, io);
     }

@@ -130,6 +130,21 @@ export const commands = {
       out: { type: 'string', valueName: 'file', description: 'Write the schema to this file (`register.schema.json` beside the register, so its files\' first line can name it) instead of printing it. Replaces only a schema crr wrote.' },
     },
   },
+  'import ods': {
+    summary: 'Write the practices, PCNs, sub-ICB locations, ICBs and regions of one ICB (or all of England) from the published NHS ODS files, as a register part; compare them with a register.',
+    args: [],
+    options: {
+      practices: { type: 'string', valueName: 'epraccur.csv', description: 'The ODS practices file `epraccur` (no header; 27 fields). Only active GP practices in England are imported: status A, prescribing setting 4, region not W00.' },
+      pcns: { type: 'string', valueName: 'pcn-map.csv', description: 'The practice → PCN map (NHS Digital, with header): PCN, CCG, STP and region of each practice.' },
+      'list-sizes': { type: 'string', valueName: 'list-size.csv', description: 'Patients registered at each GP practice (NHS Digital, with header; the `ALL`/`ALL` total of each practice is read).' },
+      icb: { type: 'list', valueName: 'code', description: 'Import this ICB, by ODS code (`QKS`); repeat for several.' },
+      all: { type: 'flag', description: 'Import every ICB in England.' },
+      out: { type: 'string', valueName: 'folder', description: 'Where to write the register part: a new or empty folder. Files are only ever created, never replaced.' },
+      profile: { type: 'string', valueName: 'id', default: 'standard-practice', description: 'The profile written on every practice; the register must define it.' },
+      compare: { type: 'string', valueName: 'register', description: 'A register to compare with (only read): practices new in ODS, closed, in another ICB, moved PCN, list size changed.' },
+      'list-size-change': { type: 'string', valueName: 'share', default: '0.1', description: 'With `--compare`: report a list size that changed by more than this share (`0.1` or `10%`).' },
+    },
+  },
   rules: {
     summary: 'List every diagnostic code with its meaning.',
     args: [],

@@ -78,3 +78,4 @@ export { placeList, placesOfSites, placesWords, type ByPlace } from './diff/diff
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
+export * from './ods/index.js';

@@ -1,6 +1,7 @@
 import { diffNotices } from '../diff/diff-notices.js';
 import { guards } from '../diff/guards.js';
 import { loadCodes } from '../load/load-codes.js';
+import { odsCodes } from '../ods/ods-codes.js';
 import { parseCodes } from '../load/parse-codes.js';
 import { rules } from '../rules/index.js';
 import type { CodeDefinition } from './code.js';
@@ -10,7 +11,7 @@ import type { CodeDefinition } from './code.js';
  * validation rules (CRR-E030 on, CRR-W…), the guards of `crr diff` (CRR-G001–G004, CRR-G007,
  * CRR-G008) and its notices (CRR-G005, CRR-G006).
  */
-const definitions = [...Object.values(loadCodes), ...Object.values(parseCodes), ...rules, ...guards, ...Object.values(diffNotices)];
+const definitions = [...Object.values(loadCodes), ...Object.values(parseCodes), ...rules, ...guards, ...Object.values(diffNotices), ...Object.values(odsCodes)];
 
 /** Every permanent code, as a closed union: a code that is not in the catalogue does not type-check. */
 export type DiagnosticCode = (typeof definitions)[number]['code'];
@@ -30,7 +31,7 @@ export const catalogue: readonly CatalogueEntry[] = definitions
   .sort(codeOrder);
 
 /** The codes `crr validate` can report (errors and warnings of a register): what its SARIF describes. */
-export const validationCatalogue: readonly CatalogueEntry[] = catalogue.filter((c) => !c.code.startsWith('CRR-G'));
+export const validationCatalogue: readonly CatalogueEntry[] = catalogue.filter((c) => /^CRR-[EW]/.test(c.code));
 
 /** The codes only `crr diff` reports: its guards and notices. */
 export const diffCatalogue: readonly CatalogueEntry[] = catalogue.filter((c) => c.code.startsWith('CRR-G'));
