@@ -107,3 +107,41 @@ describe('help and the README reference still come from the same table', () => {
     expect(optionsMarkdown()).toContain('Default `_site`.');
   });
 });
+
+describe('two-word commands: a group names its command in the next word', () => {
+  const groups = [...new Set((Object.keys(commands) as string[]).filter((c) => c.includes(' ')).map((c) => c.split(' ')[0]!))];
+
+  it('has groups in the table, each command reachable as two words', () => {
+    expect(groups).toContain('import');
+    for (const name of Object.keys(commands).filter((c) => c.includes(' ')) as CommandName[]) {
+      const argv = [...name.split(' '), ...(commands[name] as CommandSpec).args.filter((a) => !a.optional).map((a) => `${a.name}-value`)];
+      let parsed: ReturnType<typeof parseArgs> | undefined;
+      try {
+        parsed = parseArgs(argv, today);
+      } catch (e) {
+        // A required option missing is the command's own usage error: the words were understood.
+        expect(e).toBeInstanceOf(UsageError);
+        expect((e as Error).message).not.toContain('is not a crr command');
+        continue;
+      }
+      expect('command' in parsed && parsed.command).toBe(name);
+    }
+  });
+
+  it('shows the group\'s commands for the group alone, `--help` and `help <group>`', () => {
+    for (const argv of [['import'], ['import', '--help'], ['help', 'import']]) expect(parseArgs(argv, today)).toEqual({ help: 'import' });
+    const text = helpText('import');
+    for (const name of Object.keys(commands).filter((c) => c.startsWith('import '))) expect(text).toContain(`  ${name}  `);
+  });
+
+  it('gives one command\'s help for `help import ods` and `import ods --help`', () => {
+    expect(parseArgs(['help', 'import', 'ods'], today)).toEqual({ help: 'import ods' });
+    expect(parseArgs(['import', 'ods', '--help'], today)).toEqual({ help: 'import ods' });
+    expect(helpText('import ods')).toContain('Usage: crr import ods');
+  });
+
+  it('suggests the nearest command of the group for a misspelt one, and the group for a misspelt group', () => {
+    expect(() => parseArgs(['import', 'odss'], today)).toThrow(/`crr import odss` is not a crr command\. Did you mean `crr import ods`\?/);
+    expect(() => parseArgs(['imprt'], today)).toThrow(/Did you mean `import`\?/);
+  });
+});
