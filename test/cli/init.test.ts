@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { importArgs, KM_FILES } from '../import/ods-helpers.js';
 import { runCli } from '../support/run-cli.js';
 import { MINIMAL_MANIFEST, tempRegister } from '../support/temp-register.js';
 
@@ -78,6 +79,18 @@ describe('crr init', () => {
     expect(read('assets.yaml')).toContain('type: clinical-system');
     expect(read('hazards.yaml').match(/- id: HAZ-/g)).toHaveLength(2);
     expect(read('controls.yaml').match(/- id: CTL-/g)!.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('takes an ICB\'s practices from NHS ODS data onto its profile, and still validates with no errors', async () => {
+    const parent = temp();
+    await runCli(['init', 'r', '--as-of', '2026-12-02'], { cwd: parent });
+    const imported = await runCli(importArgs(KM_FILES, 'r/practices', '--icb', 'QKS'), { cwd: parent });
+    expect(imported.code).toBe(0);
+    const v = await runCli(['validate', join(parent, 'r'), '--format', 'json'], { today: '2026-12-02' });
+    expect(JSON.parse(v.stdout).diagnostics).toEqual([]);
+    // The starter's concentrator pair, sized for two practices, cannot carry the ICB's.
+    const a = JSON.parse((await runCli(['analyse', join(parent, 'r'), '--format', 'json', '--kinds', 'capacity'], { today: '2026-12-02' })).stdout);
+    expect(a.findings.length).toBeGreaterThan(0);
   });
 
   it('accepts an empty folder, and one holding only .git', async () => {
