@@ -7,7 +7,7 @@
  * change. Pure functions of data, apart from the readers of folders and git revisions.
  */
 export * from './diagnostics/diagnostic.js';
-export { catalogue, validationCatalogue, diffCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
+export { catalogue, validationCatalogue, diffCatalogue, importCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
 export type { CodeDefinition, CodeSeverity } from './diagnostics/code.js';
 export { didYouMean } from './diagnostics/did-you-mean.js';
 export { addMonths, isIsoDate } from './dates.js';
