@@ -78,3 +78,6 @@ export { placeList, placesOfSites, placesWords, type ByPlace } from './diff/diff
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
+export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type CellWorkbook, type GridCell, type SheetGrid } from './spreadsheet/cell-grid.js';
+export { importCodes } from './spreadsheet/import-codes.js';
+export { MappingFile, MAX_MAPPING_BYTES, parseMappingFile, type ParsedMapping } from './spreadsheet/mapping-file.js';

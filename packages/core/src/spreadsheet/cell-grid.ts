@@ -21,6 +21,12 @@ export interface GridCell {
 export interface SheetGrid {
   name: string;
   hidden?: boolean;
+  /** What the sheet holds, when the reader knows (a CSV file given as the hazards sheet); else found by name. */
+  role?: 'hazards' | 'controls' | 'acceptances';
+  /** The file it came from, when not the workbook's (a sibling CSV file). */
+  file?: string;
+  /** Set, with no rows, when the sheet has more rows or columns than the importer reads (CRR-I002). */
+  tooLarge?: { rows: number; columns: number };
   /** `rows[r][c]`, 0-based; a missing or undefined cell is empty. */
   rows: readonly (readonly (GridCell | undefined)[])[];
 }
@@ -32,6 +38,10 @@ export interface CellWorkbook {
   format: 'xlsx' | 'csv';
   sheets: readonly SheetGrid[];
 }
+
+/** The most rows and columns of a sheet the importer reads. */
+export const MAX_SHEET_ROWS = 20_000;
+export const MAX_SHEET_COLUMNS = 200;
 
 /** The text of a cell, empty for an empty or missing one. */
 export function cellText(sheet: SheetGrid, row: number, col: number): string {
