@@ -78,3 +78,26 @@ export { placeList, placesOfSites, placesWords, type ByPlace } from './diff/diff
 export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
+export {
+  hazardLogColumns,
+  hazardLogHeaders,
+  hazardLogContext,
+  hazardRow,
+  readHazardRow,
+  columnForHeader,
+  headerKey,
+  neutraliseFormula,
+  restoreFormula,
+  encodeList,
+  decodeList,
+  encodeItem,
+  decodeItem,
+  EXCEL_CELL_LIMIT,
+  HAZARDS_SHEET,
+  type HazardColumn,
+  type HazardLogContext,
+  type HazardDraft,
+  type CellValue,
+  type CellIntent,
+  type CellProblem,
+} from './spreadsheet/hazard-log-columns.js';
