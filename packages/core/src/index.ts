@@ -81,3 +81,26 @@ export type { FolderRead } from './io/read-folder.js';
 export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type CellWorkbook, type GridCell, type SheetGrid } from './spreadsheet/cell-grid.js';
 export { importCodes } from './spreadsheet/import-codes.js';
 export { MappingFile, MAX_MAPPING_BYTES, parseMappingFile, type ParsedMapping } from './spreadsheet/mapping-file.js';
+export {
+  hazardLogColumns,
+  hazardLogHeaders,
+  hazardLogContext,
+  hazardRow,
+  readHazardRow,
+  columnForHeader,
+  headerKey,
+  neutraliseFormula,
+  restoreFormula,
+  encodeList,
+  decodeList,
+  encodeItem,
+  decodeItem,
+  EXCEL_CELL_LIMIT,
+  HAZARDS_SHEET,
+  type HazardColumn,
+  type HazardLogContext,
+  type HazardDraft,
+  type CellValue,
+  type CellIntent,
+  type CellProblem,
+} from './spreadsheet/hazard-log-columns.js';
