@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         return await schemaCommand(parsed, io);
       case 'init':
         return await initCommand(parsed, io);
+      case 'import hazard-log':
+        return await (await import('./commands/import-hazard-log.js')).importHazardLogCommand(parsed, io);
       case 'rules':
         return rulesCommand(parsed, io);
     }

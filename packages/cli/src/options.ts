@@ -130,6 +130,15 @@ export const commands = {
       out: { type: 'string', valueName: 'file', description: 'Write the schema to this file (`register.schema.json` beside the register, so its files\' first line can name it) instead of printing it. Replaces only a schema crr wrote.' },
     },
   },
+  'import hazard-log': {
+    summary: 'Import a hazard log from a spreadsheet (XLSX, or CSV) in the NHS template\'s columns into register files: hazards, controls and acceptances.',
+    args: [{ name: 'file', description: 'The workbook (`.xlsx`: its `Hazards` sheet, and `Controls` and `Acceptances` when there) or CSV file (the hazards; `controls.csv` and `acceptances.csv` beside it are read too).' }],
+    options: {
+      out: { type: 'string', valueName: 'folder', description: 'Required. A new or empty folder to write `hazards.yaml`, `controls.yaml` and `acceptances.yaml` in; crr never writes over a file, and writes nothing when the spreadsheet has errors.' },
+      mapping: { type: 'string', valueName: 'file.yaml', description: 'A mapping file for a log laid out differently: which sheet, which header row, which of its headers means which column (docs/spreadsheets.md).' },
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` for tools.' },
+    },
+  },
   rules: {
     summary: 'List every diagnostic code with its meaning.',
     args: [],

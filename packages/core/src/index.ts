@@ -79,8 +79,8 @@ export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
 export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type CellWorkbook, type GridCell, type SheetGrid } from './spreadsheet/cell-grid.js';
-export { importCodes } from './spreadsheet/import-codes.js';
-export { MappingFile, MAX_MAPPING_BYTES, parseMappingFile, type ParsedMapping } from './spreadsheet/mapping-file.js';
+export { importCodes, importDiagnostic } from './spreadsheet/import-codes.js';
+export { MappingFile, MAX_MAPPING_BYTES, parseMappingFile, importSheets, type ImportSheet, type ParsedMapping } from './spreadsheet/mapping-file.js';
 export {
   hazardLogColumns,
   hazardLogHeaders,
@@ -104,3 +104,5 @@ export {
   type CellIntent,
   type CellProblem,
 } from './spreadsheet/hazard-log-columns.js';
+export { importHazardLog, importColumns, MAX_CELL_CHARS, MAX_CELL_LINES, type HazardLogImport, type ImportOptions } from './spreadsheet/import-hazard-log.js';
+export { importedFiles, type ImportedFile } from './spreadsheet/imported-files.js';

@@ -1,4 +1,6 @@
 import { defineCode } from '../diagnostics/code.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { makeDiagnostic, type DiagnosticDetails } from '../diagnostics/make-diagnostic.js';
 
 /**
  * Codes raised while importing a hazard log from a spreadsheet (`crr import hazard-log`):
@@ -159,3 +161,8 @@ export const importCodes = {
     explanation: 'Nothing was imported from the sheet. Check that it is the right sheet, and that the rows are below the header row.',
   }),
 } as const;
+
+/** A diagnostic of one of the import codes, for the CLI's readers (a file too large, not a spreadsheet). */
+export function importDiagnostic(def: (typeof importCodes)[keyof typeof importCodes], details: DiagnosticDetails): Diagnostic {
+  return makeDiagnostic(def, details);
+}

@@ -1,0 +1,463 @@
+/**
+ * The hazard-log importer's pure core: a workbook of cell grids in, hazards, controls and
+ * acceptances (records the model accepts) and diagnostics out, each diagnostic at its sheet and
+ * cell. No IO: the CLI reads the file into the grid (`crr import hazard-log`).
+ *
+ * For each sheet: find it (by name, the mapping file's, or the CSV file given), find its header
+ * row in the first 20 rows (or the mapping's), match each header tolerantly to a column, check
+ * each cell (limits, formulas, dates, levels, statuses), read the row through the columns'
+ * `read` (the exporter's own, so export → import → export is the same sheet), and check the
+ * record with the model's zod schema. Then the references between sheets. Ratings are never
+ * read: crr derives them, and warns where the sheet's disagree.
+ */
+import type { z } from 'zod';
+import { isIsoDate } from '../dates.js';
+import { capDiagnostics } from '../diagnostics/cap-diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
+import { makeDiagnostic, type DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
+import { Acceptance } from '../model/acceptance.js';
+import { Control, controlKinds, controlStatuses } from '../model/control.js';
+import { Hazard, hazardStatuses } from '../model/hazard.js';
+import { rate } from '../risk/rating.js';
+import { DCB_EXAMPLE_SCHEME, type RiskScheme } from '../risk/scheme.js';
+import type { CellWorkbook, GridCell, SheetGrid } from './cell-grid.js';
+import { cellRef, rowRef } from './cell-ref.js';
+import { hazardLogColumns, restoreFormula, type CellProblem, type HazardDraft } from './hazard-log-columns.js';
+import { findHeaderRow, headerIndex, matchHeader, normaliseHeader } from './header-match.js';
+import { importCodes } from './import-codes.js';
+import type { ImportSheet, MappingFile, SheetMapping } from './mapping-file.js';
+import { acceptanceReadColumns, controlReadColumns, type ReadColumn } from './record-sheet-columns.js';
+
+/** The longest cell imported, and the most lines in a list cell. */
+export const MAX_CELL_CHARS = 10_000;
+export const MAX_CELL_LINES = 1_000;
+
+export interface ImportOptions {
+  mapping?: MappingFile;
+  /** The scheme severities and likelihoods are checked against and ratings derived from. */
+  scheme?: RiskScheme;
+}
+
+export interface HazardLogImport {
+  hazards: Hazard[];
+  controls: Control[];
+  acceptances: Acceptance[];
+  /** The sheets read, by role: their names and how many records each gave. */
+  sheets: { role: ImportSheet; name: string; records: number }[];
+  diagnostics: Diagnostic[];
+}
+
+interface SheetSpec {
+  role: ImportSheet;
+  noun: string;
+  /** Sheet names that hold this role, compared tolerantly. */
+  names: readonly string[];
+  columns: readonly ReadColumn[];
+  required: readonly string[];
+  schema: z.ZodType;
+  /** Derived rating columns and the level columns they are checked against. */
+  ratings: readonly { rating: string; severity: string; likelihood: string }[];
+}
+
+const specs: readonly SheetSpec[] = [
+  {
+    role: 'hazards',
+    noun: 'hazard',
+    names: ['Hazards', 'Hazard log', 'Hazard register', 'Risk log', 'Risks'],
+    columns: hazardLogColumns,
+    required: ['id', 'title', 'description', 'causes', 'effects', 'harms', 'initialSeverity', 'initialLikelihood', 'residualSeverity', 'residualLikelihood', 'status', 'owner', 'raised'],
+    schema: Hazard,
+    ratings: [
+      { rating: 'initialRating', severity: 'initialSeverity', likelihood: 'initialLikelihood' },
+      { rating: 'residualRating', severity: 'residualSeverity', likelihood: 'residualLikelihood' },
+    ],
+  },
+  {
+    role: 'controls',
+    noun: 'control',
+    names: ['Controls', 'Control register', 'Mitigations'],
+    columns: controlReadColumns,
+    required: ['id', 'title', 'kind', 'status', 'owner'],
+    schema: Control,
+    ratings: [],
+  },
+  {
+    role: 'acceptances',
+    noun: 'acceptance',
+    names: ['Acceptances', 'Risk acceptances', 'Acceptance'],
+    columns: acceptanceReadColumns,
+    required: ['id', 'hazard', 'acceptedBy', 'role', 'date'],
+    schema: Acceptance,
+    ratings: [{ rating: 'residualRating', severity: 'residualSeverity', likelihood: 'residualLikelihood' }],
+  },
+];
+
+/** The known columns of each sheet, for the mapping file's check. */
+export const importColumns: Readonly<Record<ImportSheet, readonly ReadColumn[]>> = Object.freeze({
+  hazards: hazardLogColumns,
+  controls: controlReadColumns,
+  acceptances: acceptanceReadColumns,
+});
+
+/** One record read from a row, before the references between sheets are checked. */
+interface ReadRecord {
+  id: string;
+  row: number;
+  value: Record<string, unknown>;
+  /** Column key → A1 reference of its cell in this row. */
+  refs: Map<string, string>;
+  sheet: string;
+  file: string;
+}
+
+export function importHazardLog(workbook: CellWorkbook, options: ImportOptions = {}): HazardLogImport {
+  const scheme = options.scheme ?? DCB_EXAMPLE_SCHEME;
+  const diagnostics: Diagnostic[] = [];
+  const read = new Map<ImportSheet, ReadRecord[]>();
+  const sheets: HazardLogImport['sheets'] = [];
+  for (const spec of specs) {
+    const sheet = findSheet(workbook, spec, options.mapping?.[spec.role], diagnostics);
+    if (!sheet) continue;
+    const records = readSheet(workbook, sheet, spec, options.mapping?.[spec.role], scheme, diagnostics);
+    if (records) {
+      read.set(spec.role, records);
+      sheets.push({ role: spec.role, name: sheet.name, records: records.length });
+    }
+  }
+  checkReferences(read, diagnostics);
+  const values = (role: ImportSheet) => (read.get(role) ?? []).map((r) => r.value);
+  return {
+    hazards: values('hazards') as Hazard[],
+    controls: values('controls') as Control[],
+    acceptances: values('acceptances') as Acceptance[],
+    sheets,
+    diagnostics: capDiagnostics(sortDiagnostics(diagnostics), { perFile: 200, total: 500 }),
+  };
+}
+
+/** The sheet of a role: the CSV file given for it, the mapping's sheet, or one named for it. */
+function findSheet(workbook: CellWorkbook, spec: SheetSpec, mapping: SheetMapping | undefined, diagnostics: Diagnostic[]): SheetGrid | undefined {
+  if (workbook.format === 'csv') return workbook.sheets.find((s) => s.role === spec.role);
+  if (mapping?.sheet !== undefined) {
+    const wanted = mapping.sheet;
+    const found = workbook.sheets.find((s) => s.name === wanted) ?? workbook.sheets.find((s) => normaliseHeader(s.name) === normaliseHeader(wanted));
+    if (!found)
+      diagnostics.push(
+        makeDiagnostic(importCodes.noHeaderRow, {
+          file: workbook.file,
+          message: `The workbook has no sheet \`${wanted}\`, which the mapping file names for the ${spec.role}.${didYouMeanSentence(wanted, workbook.sheets.map((s) => s.name))}`,
+          hint: `Its sheets are: ${workbook.sheets.map((s) => `\`${s.name}\``).join(', ')}.`,
+        }),
+      );
+    return found;
+  }
+  const names = new Set(spec.names.map(normaliseHeader));
+  const found = workbook.sheets.find((s) => names.has(normaliseHeader(s.name)));
+  if (found) return found;
+  // A workbook of one sheet is the hazard log, whatever the sheet is called.
+  if (spec.role === 'hazards' && workbook.sheets.length === 1) return workbook.sheets[0];
+  if (spec.role === 'hazards')
+    diagnostics.push(
+      makeDiagnostic(importCodes.noHeaderRow, {
+        file: workbook.file,
+        message: `The workbook has no sheet named \`Hazards\`, so crr cannot tell which of its ${workbook.sheets.length} sheets is the hazard log.`,
+        hint: `Its sheets are: ${workbook.sheets.map((s) => `\`${s.name}\``).join(', ')}. Rename the hazard log's sheet \`Hazards\`, or name it in a mapping file (\`hazards: { sheet: … }\`).`,
+      }),
+    );
+  return undefined;
+}
+
+function readSheet(workbook: CellWorkbook, sheet: SheetGrid, spec: SheetSpec, mapping: SheetMapping | undefined, scheme: RiskScheme, diagnostics: Diagnostic[]): ReadRecord[] | undefined {
+  const file = sheet.file ?? workbook.file;
+  const at = (def: DiagnosticDefinition, ref: string | undefined, message: string, hint?: string, record?: string) =>
+    diagnostics.push(makeDiagnostic(def, { file, ...(ref !== undefined ? { cell: { sheet: sheet.name, ref } } : {}), ...(record ? { record } : {}), message, ...(hint ? { hint } : {}) }));
+
+  if (sheet.tooLarge) {
+    at(importCodes.tooLarge, undefined, `The sheet \`${sheet.name}\` has ${sheet.tooLarge.rows.toLocaleString('en-GB')} rows and ${sheet.tooLarge.columns} columns; crr reads at most 20,000 rows and 200 columns of a sheet.`, 'Split the sheet, or delete the rows and columns below and beside the log.');
+    return undefined;
+  }
+  if (sheet.hidden) at(importCodes.hiddenSheet, undefined, `The sheet \`${sheet.name}\` is hidden in the workbook; crr read it as the ${spec.role}.`, 'Unhide it in the spreadsheet program to check what was imported.');
+
+  // Header → column key: the mapping's own headers first, then the columns' names.
+  const index = headerIndex(spec.columns);
+  const mapped = new Map<string, string>();
+  for (const [from, to] of Object.entries(mapping?.columns ?? {})) {
+    const key = matchHeader(to, index);
+    if (key !== undefined) mapped.set(normaliseHeader(from), key);
+  }
+  const ignored = new Set((mapping?.ignore ?? []).map(normaliseHeader));
+  const resolve = (text: string) => mapped.get(normaliseHeader(text)) ?? matchHeader(text, index);
+
+  const headerRow = mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(sheet, index, resolve);
+  if (headerRow === undefined || !sheet.rows[headerRow]?.some((c) => c?.text)) {
+    at(
+      importCodes.noHeaderRow,
+      headerRow === undefined ? undefined : rowRef(headerRow),
+      headerRow === undefined
+        ? `No row among the first 20 of the sheet \`${sheet.name}\` has the headers of a ${spec.noun} log (\`${spec.columns[0]!.header}\`, \`${spec.columns[1]!.header}\`, …).`
+        : `Row ${headerRow + 1} of the sheet \`${sheet.name}\`, which the mapping file names as the header row, is empty.`,
+      'Say which row holds the headers, and what they mean, in a mapping file (`--mapping`).',
+    );
+    return undefined;
+  }
+
+  const byKey = new Map(spec.columns.map((c) => [c.key, c]));
+  const columnAt = new Map<number, ReadColumn>();
+  const colOf = new Map<string, number>();
+  const headers = sheet.rows[headerRow]!;
+  for (let c = 0; c < headers.length; c++) {
+    const text = headers[c]?.text.trim();
+    if (!text) continue;
+    if (ignored.has(normaliseHeader(text))) continue;
+    const key = resolve(text);
+    const column = key === undefined ? undefined : byKey.get(key);
+    if (!column) {
+      at(importCodes.unknownColumn, cellRef(headerRow, c), `The column \`${text}\` is not a column of the ${spec.role} sheet, so its values are not imported.${didYouMeanSentence(text, spec.columns.map((k) => k.header))}`, 'Map it to a crr column in a mapping file, or list it under `ignore:` there to silence this.');
+      continue;
+    }
+    const first = colOf.get(column.key);
+    if (first !== undefined) {
+      at(importCodes.duplicateColumn, cellRef(headerRow, c), `The column \`${text}\` holds the ${column.header}, as the column \`${headers[first]!.text.trim()}\` (${cellRef(headerRow, first)}) does; crr reads neither.`, 'Delete or rename one of them, or map only one in a mapping file.');
+      columnAt.delete(first);
+      continue;
+    }
+    colOf.set(column.key, c);
+    columnAt.set(c, column);
+  }
+  const missing = spec.required.filter((k) => !colOf.has(k) || !columnAt.has(colOf.get(k)!));
+  if (missing.length) {
+    for (const k of missing)
+      at(importCodes.missingColumn, rowRef(headerRow), `The ${spec.role} sheet has no column \`${byKey.get(k)!.header}\`, which every ${spec.noun} needs, so no ${spec.noun} is imported from it.`, `Add the column, or map the sheet's own header to \`${byKey.get(k)!.header}\` in a mapping file.`);
+    return undefined;
+  }
+
+  const paths = columnPaths(spec.columns);
+  const records: ReadRecord[] = [];
+  const firstRowOf = new Map<string, string>();
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const cells = new Map<string, string>();
+    const refs = new Map<string, string>();
+    const rejected = new Set<string>();
+    let any = false;
+    for (const [c, column] of columnAt) {
+      refs.set(column.key, cellRef(r, c));
+      const cell = row[c];
+      if (cell && cell.text.trim() !== '') any = true;
+    }
+    if (!any) continue;
+    const idCell = row[colOf.get('id')!];
+    const id = idCell?.text.trim() ?? '';
+    const idRef = refs.get('id')!;
+    if (!id) {
+      at(importCodes.emptyId, idRef, `Row ${r + 1} of the ${spec.role} sheet has values but no ${byKey.get('id')!.header}, so it is not imported.`, `Give the ${spec.noun} its id, or delete the row.`);
+      continue;
+    }
+    const seen = firstRowOf.get(id);
+    if (seen !== undefined) {
+      at(importCodes.duplicateId, idRef, `The ${spec.noun} id \`${id}\` is used again in row ${r + 1}; it is first used at ${seen}. Only the first row is imported.`, 'Give one of them a new id, or merge the two rows.', id);
+      continue;
+    }
+    firstRowOf.set(id, idRef);
+    for (const [c, column] of columnAt) {
+      const cell = row[c];
+      if (!cell) continue;
+      const text = checkedCell(cell, column, workbook.format, scheme, (def, message, hint) => at(def, cellRef(r, c), message, hint, id));
+      if (text === undefined) rejected.add(column.key);
+      else if (text !== '') cells.set(column.key, text);
+    }
+    // Ratings: derived by crr, compared with the sheet's.
+    for (const { rating, severity, likelihood } of spec.ratings) {
+      const c = colOf.get(rating);
+      const written = c === undefined ? '' : (row[c]?.text.trim() ?? '');
+      if (!written) continue;
+      const derived = rate(scheme, cells.get(likelihood) ?? '', cells.get(severity) ?? '');
+      if (derived && written !== String(derived.rating))
+        at(importCodes.ratingMismatch, cellRef(r, c!), `The ${byKey.get(rating)!.header} of ${spec.noun} \`${id}\` is ${written} in the sheet, but the matrix gives ${derived.rating} for likelihood ${derived.likelihood} and severity ${derived.severity}; crr keeps the severity and likelihood and derives ${derived.rating}.`, 'Check the severity and likelihood: the sheet may have been scored by hand or with another matrix.', id);
+    }
+    const { draft, problems } = readRow(spec.columns, cells);
+    for (const p of problems) {
+      const key = spec.columns.find((k) => k.header === p.column)?.key;
+      at(importCodes.invalidValue, key ? refs.get(key) : idRef, p.message, undefined, id);
+      if (key) rejected.add(key);
+    }
+    const ordered = orderedLike(draft, spec.schema);
+    const parsed = spec.schema.safeParse(ordered);
+    if (!parsed.success) {
+      const reported = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const key = columnOfPath(paths, issue.path) ?? 'id';
+        if (rejected.has(key) || reported.has(key)) continue;
+        reported.add(key);
+        const column = byKey.get(key)!;
+        const isDate = issue.code === 'invalid_format' && (issue as { format?: string }).format === 'date';
+        at(isDate ? importCodes.badDate : importCodes.invalidValue, refs.get(key) ?? idRef, issueSentence(issue, column, spec.noun, id, cells.has(key)), undefined, id);
+      }
+      continue;
+    }
+    if (rejected.size) continue;
+    records.push({ id, row: r, value: parsed.data as Record<string, unknown>, refs, sheet: sheet.name, file });
+  }
+  if (records.length === 0 && firstRowOf.size === 0) at(importCodes.noRows, rowRef(headerRow), `The ${spec.role} sheet \`${sheet.name}\` has its headers in row ${headerRow + 1} but no rows below them.`);
+  return records;
+}
+
+const levelWord = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const enumWord = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/**
+ * One cell's text as the column reads it, after the checks every cell gets; `undefined` when a
+ * check refused it (reported through `report`).
+ */
+function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['format'], scheme: RiskScheme, report: (def: DiagnosticDefinition, message: string, hint?: string) => void): string | undefined {
+  let text = cell.text;
+  if (text.length > MAX_CELL_CHARS) {
+    report(importCodes.cellTooLarge, `The ${column.header} cell holds ${text.length.toLocaleString('en-GB')} characters; a cell may hold at most ${MAX_CELL_CHARS.toLocaleString('en-GB')}.`, 'Shorten it: a hazard log cell needs a few sentences at most.');
+    return undefined;
+  }
+  if (column.list && text.split('\n').length > MAX_CELL_LINES) {
+    report(importCodes.cellTooLarge, `The ${column.header} cell has ${text.split('\n').length.toLocaleString('en-GB')} lines; a list cell may have at most ${MAX_CELL_LINES.toLocaleString('en-GB')} items.`);
+    return undefined;
+  }
+  if (cell.kind === 'error') {
+    report(importCodes.invalidValue, `The ${column.header} cell holds the spreadsheet error \`${text}\`, not a value.`, 'Correct the formula or the value that gave the error.');
+    return undefined;
+  }
+  if (cell.formula !== undefined && !column.derived)
+    report(importCodes.formulaCell, `The ${column.header} cell holds the formula \`=${cell.formula.slice(0, 60)}\`; crr imported its last computed value${text ? ` \`${text.slice(0, 60)}\`` : ', which is empty'}.`, 'Replace the formula with its value (copy, paste values) so the log says what it means without a spreadsheet program.');
+  else if (format === 'csv' && text.startsWith('=') && !column.derived)
+    report(importCodes.formulaCell, `The ${column.header} cell starts with \`=\`, as a formula does; crr imported it as the text written.`, 'A spreadsheet program opening this file would run it as a formula: write it with a leading apostrophe (`\'=…`), as crr export does.');
+  if (column.derived) return text;
+  const intent = column.intent;
+  if (intent === 'id') return text.trim();
+  if (intent === 'date') {
+    if (cell.kind === 'date') return text;
+    const t = restoreFormula(text.trim());
+    if (!isIsoDate(t)) {
+      report(importCodes.badDate, `The ${column.header} \`${t.slice(0, 40)}\` is not a date written YYYY-MM-DD.`, cell.kind === 'number' ? 'The cell holds a number: format it as a date in the spreadsheet program.' : 'Format the cell as a date, or write the date as YYYY-MM-DD (2026-04-07): a date such as 07/04/2026 means different days in different countries.');
+      return undefined;
+    }
+    return t;
+  }
+  if (intent === 'severity' || intent === 'likelihood') {
+    const levels = (intent === 'severity' ? scheme.severities : scheme.likelihoods).map((l) => l.level);
+    const word = levelWord(restoreFormula(text));
+    if (!word) return '';
+    if (!levels.includes(word)) {
+      report(importCodes.unknownLevel, `The ${column.header} \`${text.trim().slice(0, 40)}\` is not a ${intent} of the risk scheme.${didYouMeanSentence(word, levels)}`, `The scheme's ${intent === 'severity' ? 'severities' : 'likelihoods'} are: ${levels.map((l) => `\`${l}\``).join(', ')}.`);
+      return undefined;
+    }
+    return word;
+  }
+  const choices = intent === 'hazard-status' ? hazardStatuses : intent === 'control-kind' ? controlKinds : intent === 'control-status' ? controlStatuses : undefined;
+  if (choices) {
+    const word = enumWord(restoreFormula(text));
+    if (!word) return '';
+    if (!(choices as readonly string[]).includes(word)) {
+      report(importCodes.unknownWord, `The ${column.header} \`${text.trim().slice(0, 40)}\` is not one crr knows.${didYouMeanSentence(word, choices)}`, `Write one of: ${choices.map((c) => `\`${c}\``).join(', ')}.`);
+      return undefined;
+    }
+    return word;
+  }
+  return text.trim() === '' ? '' : text;
+}
+
+/** Reads a row's cells through the columns (formula neutralisation undone first), as `readHazardRow` does. */
+function readRow(columns: readonly ReadColumn[], cells: ReadonlyMap<string, string>): { draft: HazardDraft; problems: CellProblem[] } {
+  const draft: HazardDraft = {};
+  const problems: CellProblem[] = [];
+  for (const column of columns) {
+    const raw = cells.get(column.key);
+    if (raw === undefined || raw === '' || !column.read) continue;
+    column.read(restoreFormula(raw), draft, problems);
+  }
+  return { draft, problems };
+}
+
+/** The draft's fields in the order of the schema's, so the YAML reads like a hand-written register. */
+function orderedLike(draft: Record<string, unknown>, schema: z.ZodType): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  if (!shape) return draft;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(shape)) if (k in draft) out[k] = draft[k];
+  for (const k of Object.keys(draft)) if (!(k in out)) out[k] = draft[k];
+  return out;
+}
+
+/** Where each column's `read` puts its value in a draft, found by reading a sample text. */
+function columnPaths(columns: readonly ReadColumn[]): Map<string, string[]> {
+  const paths = new Map<string, string[]>();
+  for (const column of columns) {
+    if (!column.read) continue;
+    const draft: Record<string, unknown> = {};
+    column.read('x', draft, []);
+    const path: string[] = [];
+    let at: unknown = draft;
+    while (at && typeof at === 'object' && !Array.isArray(at)) {
+      const [key] = Object.keys(at);
+      if (key === undefined) break;
+      path.push(key);
+      at = (at as Record<string, unknown>)[key];
+    }
+    if (path.length) paths.set(column.key, path);
+  }
+  return paths;
+}
+
+/** The column a zod issue's path falls in: the one whose path is its longest prefix, or which shares its first key. */
+function columnOfPath(paths: ReadonlyMap<string, string[]>, issuePath: readonly PropertyKey[]): string | undefined {
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const [key, path] of paths) {
+    const n = path.length;
+    if (n > bestLength && n <= issuePath.length && path.every((p, i) => p === issuePath[i])) {
+      best = key;
+      bestLength = n;
+    }
+  }
+  if (best !== undefined) return best;
+  for (const [key, path] of paths) if (path[0] === issuePath[0]) return key;
+  return undefined;
+}
+
+function issueSentence(issue: z.core.$ZodIssue, column: ReadColumn, noun: string, id: string, present: boolean): string {
+  const subject = `The ${column.header} of ${noun} \`${id}\``;
+  if (!present) return `${subject} is empty, and every ${noun} needs one.`;
+  if (issue.code === 'too_small') return `${subject} has no items; write at least one, one per line.`;
+  if (issue.code === 'invalid_format' && (issue as { format?: string }).format === 'date') return `${subject} holds a date that is not written YYYY-MM-DD or is not a real day.`;
+  if (issue.code === 'invalid_value') return `${subject} holds a value that is not one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${subject} is missing a part every ${noun} needs (${issue.path.filter((p) => typeof p === 'string').join('.')}).`;
+  return `${subject} cannot be imported: ${issue.message.replace(/\.$/, '')}.`;
+}
+
+/** Every control a hazard names is a row of the Controls sheet; every acceptance's hazard, one of the Hazards sheet. */
+function checkReferences(read: ReadonlyMap<ImportSheet, ReadRecord[]>, diagnostics: Diagnostic[]): void {
+  const controls = new Set((read.get('controls') ?? []).map((c) => c.id));
+  const hazards = new Set((read.get('hazards') ?? []).map((h) => h.id));
+  const hasControlsSheet = read.has('controls');
+  const refProblem = (rec: ReadRecord, key: string, message: string, hint: string) =>
+    diagnostics.push(makeDiagnostic(importCodes.unknownReference, { file: rec.file, cell: { sheet: rec.sheet, ref: rec.refs.get(key)! }, record: rec.id, message, hint }));
+  for (const h of read.get('hazards') ?? []) {
+    const v = h.value as Hazard;
+    const named: [string, readonly string[] | undefined][] = [
+      ['existingControls', v.existingControls],
+      ['additionalControls', v.additionalControls],
+      ['transferControls', v.transfer?.controls],
+    ];
+    for (const [key, ids] of named) {
+      const unknown = [...new Set((ids ?? []).filter((id) => !controls.has(id)))];
+      if (unknown.length)
+        refProblem(
+          h,
+          key,
+          `Hazard \`${h.id}\` names ${unknown.length === 1 ? 'the control' : 'the controls'} ${unknown.map((u) => `\`${u}\``).join(', ')}, which ${hasControlsSheet ? `${unknown.length === 1 ? 'is' : 'are'} not in the Controls sheet` : 'crr cannot find: there is no Controls sheet'}.${didYouMeanSentence(unknown[0]!, controls)}`,
+          hasControlsSheet ? 'Add a row for it to the Controls sheet, or correct the id.' : 'Import the Controls sheet with the hazards (an XLSX workbook with a `Controls` sheet, or `controls.csv` beside the hazards CSV file): crr writes no stub controls.',
+        );
+    }
+  }
+  for (const a of read.get('acceptances') ?? []) {
+    const hazard = (a.value as Acceptance).hazard;
+    if (!hazards.has(hazard)) refProblem(a, 'hazard', `Acceptance \`${a.id}\` accepts the hazard \`${hazard}\`, which is not in the Hazards sheet.${didYouMeanSentence(hazard, hazards)}`, 'Correct the hazard id, or import the hazard with it.');
+  }
+}
