@@ -335,7 +335,7 @@ function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['f
     if (cell.kind === 'date') return text;
     const t = restoreFormula(text.trim());
     if (!isIsoDate(t)) {
-      report(importCodes.badDate, `The ${column.header} \`${t.slice(0, 40)}\` is not a date written YYYY-MM-DD.`, cell.kind === 'number' ? 'The cell holds a number: format it as a date in the spreadsheet program.' : 'Format the cell as a date, or write the date as YYYY-MM-DD (2026-04-07): a date such as 07/04/2026 means different days in different countries.');
+      report(importCodes.badDate, `\`${t.slice(0, 40)}\` in ${column.header} is not a date written YYYY-MM-DD.`, cell.kind === 'number' ? 'The cell holds a number: format it as a date in the spreadsheet program.' : 'Format the cell as a date, or write the date as YYYY-MM-DD (2026-04-07): a date such as 07/04/2026 means different days in different countries.');
       return undefined;
     }
     return t;
@@ -345,7 +345,7 @@ function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['f
     const word = levelWord(restoreFormula(text));
     if (!word) return '';
     if (!levels.includes(word)) {
-      report(importCodes.unknownLevel, `The ${column.header} \`${text.trim().slice(0, 40)}\` is not a ${intent} of the risk scheme.${didYouMeanSentence(word, levels)}`, `The scheme's ${intent === 'severity' ? 'severities' : 'likelihoods'} are: ${levels.map((l) => `\`${l}\``).join(', ')}.`);
+      report(importCodes.unknownLevel, `\`${text.trim().slice(0, 40)}\` in ${column.header} is not a ${intent} of the risk scheme.${didYouMeanSentence(word, levels)}`, `The scheme's ${intent === 'severity' ? 'severities' : 'likelihoods'} are: ${levels.map((l) => `\`${l}\``).join(', ')}.`);
       return undefined;
     }
     return word;
@@ -355,7 +355,7 @@ function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['f
     const word = enumWord(restoreFormula(text));
     if (!word) return '';
     if (!(choices as readonly string[]).includes(word)) {
-      report(importCodes.unknownWord, `The ${column.header} \`${text.trim().slice(0, 40)}\` is not one crr knows.${didYouMeanSentence(word, choices)}`, `Write one of: ${choices.map((c) => `\`${c}\``).join(', ')}.`);
+      report(importCodes.unknownWord, `\`${text.trim().slice(0, 40)}\` in ${column.header} is not a ${intent === 'hazard-status' ? 'hazard status' : intent === 'control-kind' ? 'kind of control' : 'control status'} crr knows.${didYouMeanSentence(word, choices)}`, `Write one of: ${choices.map((c) => `\`${c}\``).join(', ')}.`);
       return undefined;
     }
     return word;
