@@ -101,3 +101,4 @@ export {
   type CellIntent,
   type CellProblem,
 } from './spreadsheet/hazard-log-columns.js';
+export { hazardLogWorkbook, sheetFiles, LIST_LIMIT, type HazardLogWorkbook, type Sheet, type SheetColumn, type SheetIntent, type CellTooLong, type WorkbookOptions } from './spreadsheet/hazard-log-workbook.js';
