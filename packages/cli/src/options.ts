@@ -107,6 +107,15 @@ export const commands = {
       scope: { type: 'string', valueName: 'place', description: 'Build the site of one place (an ICB, region, sub-ICB or PCN, by ODS code or id): its sites and PCNs, the assets on their routes, the hazards that concern them, and the analysis as seen from it. The analysis still runs on the whole register.' },
     },
   },
+  export: {
+    summary: 'Write the hazard log as a spreadsheet (XLSX, or a CSV file per sheet) in the NHS hazard-log template\'s columns, with controls, incidents, acceptances, assets, sites and findings.',
+    args: [dir],
+    options: {
+      format: { type: 'choice', choices: ['xlsx', 'csv'], default: 'xlsx', description: '`xlsx`: one workbook, coloured and with drop-downs; `csv`: one UTF-8 file per sheet (with a byte-order mark, CRLF), for other tools.' },
+      out: { type: 'string', valueName: 'file|folder', description: 'Where to write: an `.xlsx` file, or a folder for the CSV files. Never inside the register. An existing file (or folder) is replaced only when crr exported it.' },
+      'as-of': asOf,
+    },
+  },
   serve: {
     summary: 'Preview the report site on this machine, rebuilt when a register file changes.',
     args: [dir],

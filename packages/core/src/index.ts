@@ -106,3 +106,4 @@ export {
 } from './spreadsheet/hazard-log-columns.js';
 export { importHazardLog, importColumns, MAX_CELL_CHARS, MAX_CELL_LINES, type HazardLogImport, type ImportOptions } from './spreadsheet/import-hazard-log.js';
 export { importedFiles, type ImportedFile } from './spreadsheet/imported-files.js';
+export { hazardLogWorkbook, sheetFiles, LIST_LIMIT, type HazardLogWorkbook, type Sheet, type SheetColumn, type SheetIntent, type CellTooLong, type WorkbookOptions } from './spreadsheet/hazard-log-workbook.js';

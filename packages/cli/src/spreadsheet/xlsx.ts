@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import type { Acceptability, HazardLogWorkbook, Sheet, SheetIntent } from '@crr/core';
+import { fixZipDates, markZip } from './zip-dates.js';
+
+/**
+ * The hazard-log workbook as XLSX bytes: a frozen header row and first column, an auto filter,
+ * wrapped text at sensible widths, rating cells filled by their acceptability, and drop-downs of
+ * the scheme's levels and the statuses (from a hidden `Lists` sheet, so a level may hold a comma).
+ * The same workbook gives the same bytes: the document's dates and every zip entry's date are
+ * the register's as-of date, never the clock.
+ */
+export async function xlsxBytes(wb: HazardLogWorkbook): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const when = new Date(`${wb.asOf}T00:00:00Z`);
+  book.creator = 'crr';
+  book.lastModifiedBy = 'crr';
+  book.created = when;
+  book.modified = when;
+  book.title = wb.title;
+  book.subject = 'Hazard log';
+
+  const lists = Object.entries(wb.lists) as [keyof HazardLogWorkbook['lists'], string[]][];
+  const listRange = new Map<SheetIntent, string>();
+  lists.forEach(([name, values], i) => {
+    const letter = columnLetter(i + 1);
+    listRange.set(name, `Lists!$${letter}$2:$${letter}$${values.length + 1}`);
+  });
+
+  const fills = new Map<number, Acceptability>(wb.ratings.map((r) => [r.rating, r.acceptability]));
+  for (const sheet of wb.sheets) writeSheet(book, sheet, fills, listRange);
+
+  const listSheet = book.addWorksheet('Lists', { state: 'hidden' });
+  lists.forEach(([name, values], i) => {
+    const column = listSheet.getColumn(i + 1);
+    column.values = [name, ...values];
+  });
+
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  return markZip(fixZipDates(bytes, wb.asOf));
+}
+
+/** Excel's own "good", "neutral" and "bad" cell styles: fill and text colour. */
+export const ACCEPTABILITY_COLOURS: Record<Acceptability, { fill: string; font: string }> = {
+  acceptable: { fill: 'FFC6EFCE', font: 'FF006100' },
+  'acceptable-with-justification': { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  unacceptable: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+};
+
+/** Rows below the data that still get the drop-downs, for a hazard added by hand. */
+const SPARE_ROWS = 100;
+
+function writeSheet(book: ExcelJS.Workbook, sheet: Sheet, fills: ReadonlyMap<number, Acceptability>, listRange: ReadonlyMap<SheetIntent, string>): void {
+  const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
+  ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDEE' } };
+  });
+  sheet.columns.forEach((c, i) => {
+    header.getCell(i + 1).note = c.description;
+  });
+
+  for (const values of sheet.rows) ws.addRow(values.map((v) => (v === undefined ? null : v)));
+
+  const ratingColumns = sheet.columns.flatMap((c, i) => (c.intent === 'rating' ? [i + 1] : []));
+  for (const ci of ratingColumns) {
+    for (let r = 2; r <= sheet.rows.length + 1; r++) {
+      const cell = ws.getRow(r).getCell(ci);
+      const acceptability = typeof cell.value === 'number' ? fills.get(cell.value) : undefined;
+      if (!acceptability) continue;
+      const colour = ACCEPTABILITY_COLOURS[acceptability];
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour.fill } };
+      cell.font = { color: { argb: colour.font }, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'top' };
+    }
+  }
+
+  const lastRow = sheet.rows.length + 1;
+  // exceljs has `dataValidations` on every worksheet but leaves it out of its types.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}${lastRow}`;
+  sheet.columns.forEach((c, i) => {
+    const range = listRange.get(c.intent);
+    if (!range) return;
+    const letter = columnLetter(i + 1);
+    validations.add(`${letter}2:${letter}${lastRow + SPARE_ROWS}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [range],
+      showErrorMessage: true,
+      errorStyle: 'error',
+      errorTitle: c.header,
+      error: `Choose one of the list: ${c.description}`,
+    });
+  });
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
