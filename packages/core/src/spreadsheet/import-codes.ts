@@ -153,12 +153,13 @@ export const importCodes = {
     explanation:
       'The sheet is hidden in the spreadsheet program, so whoever reviewed the workbook may not have seen it. crr reads it all the same; check that it holds what you mean to import.',
   }),
-  noRows: defineCode({
+  valueLeftOut: defineCode({
     code: 'CRR-I019',
-    name: 'no-rows',
+    name: 'value-left-out',
     severity: 'warning',
-    title: 'A sheet has headers but no rows',
-    explanation: 'Nothing was imported from the sheet. Check that it is the right sheet, and that the rows are below the header row.',
+    title: 'A cell\'s value cannot be kept, and was left out',
+    explanation:
+      'The value is not one the register can hold in that field (an organisation written by its name where the register names organisations by id), so the record is imported without it. Add the field to the imported YAML by hand, with the register\'s id.',
   }),
 } as const;
 

@@ -18,6 +18,7 @@ import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import { makeDiagnostic, type DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import { Acceptance } from '../model/acceptance.js';
 import { Control, controlKinds, controlStatuses } from '../model/control.js';
+import { idPattern } from '../model/field.js';
 import { Hazard, hazardStatuses } from '../model/hazard.js';
 import { rate } from '../risk/rating.js';
 import { DCB_EXAMPLE_SCHEME, type RiskScheme } from '../risk/scheme.js';
@@ -299,7 +300,6 @@ function readSheet(workbook: CellWorkbook, sheet: SheetGrid, spec: SheetSpec, ma
     if (rejected.size) continue;
     records.push({ id, row: r, value: parsed.data as Record<string, unknown>, refs, sheet: sheet.name, file });
   }
-  if (records.length === 0 && firstRowOf.size === 0) at(importCodes.noRows, rowRef(headerRow), `The ${spec.role} sheet \`${sheet.name}\` has its headers in row ${headerRow + 1} but no rows below them.`);
   return records;
 }
 
@@ -331,6 +331,14 @@ function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['f
   if (column.derived) return text;
   const intent = column.intent;
   if (intent === 'id') return text.trim();
+  if (intent === 'org-ref') {
+    const t = text.trim();
+    if (t && !idPattern.test(t)) {
+      report(importCodes.valueLeftOut, `\`${t.slice(0, 60)}\` in ${column.header} is not an organisation id (such as \`org-icb\`), so the record is imported without it.`, 'Add `organisation:` with the organisation\'s id to the imported record by hand.');
+      return '';
+    }
+    return t;
+  }
   if (intent === 'date') {
     if (cell.kind === 'date') return text;
     const t = restoreFormula(text.trim());

@@ -75,7 +75,7 @@ export const controlReadColumns: readonly ReadColumn[] = Object.freeze([
         }),
       ),
   },
-  text('transferredFrom', 'Transferred from', ['Transfer from'], ['transferredFrom']),
+  text('transferredFrom', 'Transferred from', ['Transfer from'], ['transferredFrom'], 'org-ref'),
   { key: 'hazards', header: 'Hazards', aliases: ['Used by', 'Hazards controlled'], list: true, derived: true },
 ]);
 
@@ -85,7 +85,7 @@ export const acceptanceReadColumns: readonly ReadColumn[] = Object.freeze([
   text('hazard', 'Hazard ID', ['Hazard'], ['hazard'], 'id'),
   text('acceptedBy', 'Accepted by', ['Accepted by (name)', 'Name'], ['acceptedBy']),
   text('role', 'Role', ['Accepted by (role)', 'Job title'], ['role']),
-  text('organisation', 'Organisation', ['Organisation ID'], ['organisation']),
+  text('organisation', 'Organisation', ['Organisation ID'], ['organisation'], 'org-ref'),
   text('date', 'Date', ['Date accepted', 'Accepted on'], ['date'], 'date'),
   text('residualSeverity', 'Residual severity', ['Severity'], ['residualRisk', 'severity'], 'severity'),
   text('residualLikelihood', 'Residual likelihood', ['Likelihood'], ['residualRisk', 'likelihood'], 'likelihood'),
