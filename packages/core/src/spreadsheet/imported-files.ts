@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { HazardLogImport } from './import-hazard-log.js';
 
 /** A register file the importer writes: its name in the output folder and its text. */
@@ -26,9 +26,30 @@ export function importedFiles(result: Pick<HazardLogImport, 'hazards' | 'control
       '# Ratings are not stored: crr derives them from severity and likelihood.',
       '',
     ].join('\n');
-    files.push({ name: `${name}.yaml`, text: `${head}\n${stringify({ [name]: records }, { lineWidth: 100, minContentWidth: 40 })}` });
+    files.push({ name: `${name}.yaml`, text: `${head}\n${registerYaml(name, records)}` });
   }
   return files;
+}
+
+/**
+ * A collection as a person would write it: a blank line between records, lists of ids and a
+ * risk's severity and likelihood on one line (`[CTL-1, CTL-2]`, `{ severity: major, likelihood: low }`).
+ */
+function registerYaml(name: string, records: readonly unknown[]): string {
+  const doc = new Document({ [name]: records });
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.length && node.items.every((i) => isScalar(i) && typeof i.value === 'string' && /^[A-Za-z0-9][A-Za-z0-9_./-]*$/.test(i.value))) node.flow = true;
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && (pair.key.value === 'initialRisk' || pair.key.value === 'residualRisk') && isMap(pair.value)) pair.value.flow = true;
+    },
+  });
+  const top = doc.get(name, true);
+  if (isSeq(top)) top.items.forEach((item, i) => {
+    if (i > 0 && isMap(item)) item.spaceBefore = true;
+  });
+  return doc.toString({ lineWidth: 100, minContentWidth: 40, flowCollectionPadding: true });
 }
 
 /** A file name in a comment: one line, no control characters. */
