@@ -32,7 +32,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
           source = cell.master;
         }
         const grid = gridCell(source.value);
-        if (grid) cells[c - 1] = grid;
+        // A merged cell repeats the top cell's value, not its formula: one formula, one warning.
+        if (grid) cells[c - 1] = source === cell || grid.formula === undefined ? grid : { text: grid.text, ...(grid.kind ? { kind: grid.kind } : {}) };
       });
       rows[r - 1] = cells;
     });
