@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as zlib from 'node:zlib';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -305,8 +306,7 @@ describe('crr import hazard-log --out', () => {
 
 /** A zip of stored-then-deflated parts, written by hand so the test controls every byte. */
 function zipOf(parts: [string, Uint8Array][]): Uint8Array {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { deflateRawSync, crc32 } = require('node:zlib') as typeof import('node:zlib') & { crc32?: (b: Uint8Array) => number };
+  const { deflateRawSync, crc32 } = zlib as typeof zlib & { crc32?: (b: Uint8Array) => number };
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
