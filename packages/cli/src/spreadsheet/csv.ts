@@ -9,7 +9,8 @@ import type { Sheet } from '@crr/core';
 export function csvBytes(sheet: Sheet): Buffer {
   const text = stringify([sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => row.map((v) => (v === undefined ? '' : String(v))))], {
     record_delimiter: '\r\n',
-    quoted_match: /^[\s]|[\s]$/,
+    // A line break of either kind, and white space at either end (which some readers trim), is quoted too.
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
     eof: true,
   });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
