@@ -223,10 +223,10 @@ describe('crr import hazard-log from XLSX', () => {
 
   it('refuses a zip bomb before unpacking it in full, and a workbook with no Hazards sheet', async () => {
     const f = folder();
-    f.put('bomb.xlsx', zipOf([['xl/worksheets/sheet1.xml', new Uint8Array(110 * 1024 * 1024)]]));
+    f.put('bomb.xlsx', zipOf([['xl/worksheets/sheet1.xml', new Uint8Array(80 * 1024 * 1024)]]));
     const bomb = await importJson(['bomb.xlsx', '--out', 'out'], f.dir);
     expect(bomb.code).toBe(1);
-    expect(bomb.out.diagnostics.map((d) => [d.code, d.message])).toEqual([['CRR-I002', 'The workbook cannot be imported: it unpacks to more than 100 MB.']]);
+    expect(bomb.out.diagnostics.map((d) => [d.code, d.message])).toEqual([['CRR-I002', 'The workbook cannot be imported: it unpacks to more than 64 MB.']]);
 
     f.put('two.xlsx', await xlsx({ Risks2: [['a']], Other: [['b']] }));
     const two = await importJson(['two.xlsx', '--out', 'out'], f.dir);

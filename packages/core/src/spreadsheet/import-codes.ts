@@ -23,7 +23,7 @@ export const importCodes = {
     severity: 'error',
     title: 'The spreadsheet is larger than a hazard log can be',
     explanation:
-      'A hazard log file may be at most 20 MB on disk, unpack to at most 100 MB, and hold at most 20,000 rows and 200 columns per sheet; a national register\'s hazard log is a small fraction of that. A larger file is something else, or an attack on the tools that read it (a "zip bomb"), and is not read.',
+      'A hazard log file may be at most 20 MB on disk, unpack to at most 64 MB, and hold at most 20,000 rows and 200 columns per sheet; the export of a 6,500-practice register is 2 MB and unpacks to 17 MB. A larger file is something else, or an attack on the tools that read it (a "zip bomb"), and is not read.',
   }),
   noHeaderRow: defineCode({
     code: 'CRR-I003',
