@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Acceptability, HazardLogWorkbook, Sheet, SheetIntent } from '@crr/core';
 import { fixZipDates, markZip } from './zip-dates.js';
@@ -10,7 +11,12 @@ import { fixZipDates, markZip } from './zip-dates.js';
  * the register's as-of date, never the clock.
  */
 export async function xlsxBytes(wb: HazardLogWorkbook): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // The streaming writer: each row is written out as it is committed, so a national register's
+  // tens of thousands of asset rows never sit in memory as cell objects beside the site's report.
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   const when = new Date(`${wb.asOf}T00:00:00Z`);
   book.creator = 'crr';
   book.lastModifiedBy = 'crr';
@@ -30,12 +36,12 @@ export async function xlsxBytes(wb: HazardLogWorkbook): Promise<Buffer> {
   for (const sheet of wb.sheets) writeSheet(book, sheet, fills, listRange);
 
   const listSheet = book.addWorksheet('Lists', { state: 'hidden' });
-  lists.forEach(([name, values], i) => {
-    const column = listSheet.getColumn(i + 1);
-    column.values = [name, ...values];
-  });
+  const depth = Math.max(...lists.map(([, values]) => values.length)) + 1;
+  for (let r = 0; r < depth; r++) listSheet.addRow(lists.map(([name, values]) => (r === 0 ? name : (values[r - 1] ?? null)))).commit();
+  listSheet.commit();
 
-  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  const bytes = Buffer.concat(chunks);
   return markZip(fixZipDates(bytes, wb.asOf));
 }
 
@@ -49,25 +55,23 @@ export const ACCEPTABILITY_COLOURS: Record<Acceptability, { fill: string; font: 
 /** Rows below the data that still get the drop-downs, for a hazard added by hand. */
 const SPARE_ROWS = 100;
 
-function writeSheet(book: ExcelJS.Workbook, sheet: Sheet, fills: ReadonlyMap<number, Acceptability>, listRange: ReadonlyMap<SheetIntent, string>): void {
+function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, fills: ReadonlyMap<number, Acceptability>, listRange: ReadonlyMap<SheetIntent, string>): void {
   const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  header.eachCell((cell) => {
+  header.eachCell((cell, i) => {
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: 'top' };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDEE' } };
+    cell.note = sheet.columns[i - 1]!.description;
   });
-  sheet.columns.forEach((c, i) => {
-    header.getCell(i + 1).note = c.description;
-  });
-
-  for (const values of sheet.rows) ws.addRow(values.map((v) => (v === undefined ? null : v)));
+  header.commit();
 
   const ratingColumns = sheet.columns.flatMap((c, i) => (c.intent === 'rating' ? [i + 1] : []));
-  for (const ci of ratingColumns) {
-    for (let r = 2; r <= sheet.rows.length + 1; r++) {
-      const cell = ws.getRow(r).getCell(ci);
+  for (const values of sheet.rows) {
+    const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+    for (const ci of ratingColumns) {
+      const cell = row.getCell(ci);
       const acceptability = typeof cell.value === 'number' ? fills.get(cell.value) : undefined;
       if (!acceptability) continue;
       const colour = ACCEPTABILITY_COLOURS[acceptability];
@@ -75,6 +79,7 @@ function writeSheet(book: ExcelJS.Workbook, sheet: Sheet, fills: ReadonlyMap<num
       cell.font = { color: { argb: colour.font }, bold: true };
       cell.alignment = { horizontal: 'center', vertical: 'top' };
     }
+    row.commit();
   }
 
   const lastRow = sheet.rows.length + 1;
@@ -95,6 +100,7 @@ function writeSheet(book: ExcelJS.Workbook, sheet: Sheet, fills: ReadonlyMap<num
       error: `Choose one of the list: ${c.description}`,
     });
   });
+  ws.commit();
 }
 
 /** 1 → A, 27 → AA. */
