@@ -125,6 +125,16 @@ describe('crr import hazard-log from CSV', () => {
     expect(out.diagnostics.map((d) => d.message)).toContain('The hazards sheet has no column `Causes`, which every hazard needs, so no hazard is imported from it.');
   });
 
+  it('warns that a hazard\'s acceptances are left out when there is no Acceptances sheet to import them from', async () => {
+    const f = folder();
+    f.put('hazards.csv', csvText(table([...REQUIRED_HEADERS, 'Acceptance'], [{ ...VALID, Acceptance: 'ACC-001 — Dr A (CMO), 2026-11-06' }])));
+    f.put('controls.csv', csvText([CONTROLS_HEADERS, ...CONTROLS]));
+    const { code, out } = await importJson(['hazards.csv', '--out', 'out'], f.dir);
+    expect(code).toBe(0);
+    expect(where(out.diagnostics)).toEqual(['CRR-I019 hazards.csv!R2']);
+    expect(out.diagnostics[0]!.hint).toBe('Put acceptances.csv beside the hazards CSV file, as crr export writes it.');
+  });
+
   it('names a control that no Controls sheet holds, and writes no stub for it', async () => {
     const f = folder();
     f.put('hazards.csv', csvText(table(REQUIRED_HEADERS, [VALID])));

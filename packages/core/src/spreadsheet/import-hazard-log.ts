@@ -108,6 +108,8 @@ interface ReadRecord {
   value: Record<string, unknown>;
   /** Column key → A1 reference of its cell in this row. */
   refs: Map<string, string>;
+  /** The columns whose cell in this row holds something, read or derived. */
+  filled: Set<string>;
   sheet: string;
   file: string;
 }
@@ -127,6 +129,20 @@ export function importHazardLog(workbook: CellWorkbook, options: ImportOptions =
     }
   }
   checkReferences(read, diagnostics);
+  // The Hazards sheet's Acceptance column is derived from the Acceptances sheet: without that
+  // sheet, what it lists would be lost without a word.
+  if (!read.has('acceptances'))
+    for (const h of read.get('hazards') ?? [])
+      if (h.filled.has('acceptance'))
+        diagnostics.push(
+          makeDiagnostic(importCodes.valueLeftOut, {
+            file: h.file,
+            cell: { sheet: h.sheet, ref: h.refs.get('acceptance')! },
+            record: h.id,
+            message: `Hazard \`${h.id}\` lists acceptances, which crr imports from the Acceptances sheet, and there is none; they are not imported.`,
+            hint: workbook.format === 'csv' ? 'Put acceptances.csv beside the hazards CSV file, as crr export writes it.' : 'Import the workbook with its Acceptances sheet.',
+          }),
+        );
   const values = (role: ImportSheet) => (read.get(role) ?? []).map((r) => r.value);
   return {
     hazards: values('hazards') as Hazard[],
@@ -298,7 +314,8 @@ function readSheet(workbook: CellWorkbook, sheet: SheetGrid, spec: SheetSpec, ma
       continue;
     }
     if (rejected.size) continue;
-    records.push({ id, row: r, value: parsed.data as Record<string, unknown>, refs, sheet: sheet.name, file });
+    const filled = new Set([...columnAt].filter(([c]) => row[c]?.text.trim()).map(([, column]) => column.key));
+    records.push({ id, row: r, value: parsed.data as Record<string, unknown>, refs, filled, sheet: sheet.name, file });
   }
   return records;
 }
