@@ -11,28 +11,28 @@
  * read: crr derives them, and warns where the sheet's disagree.
  */
 import type { z } from 'zod';
-import { isIsoDate } from '../dates.js';
 import { capDiagnostics } from '../diagnostics/cap-diagnostics.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMeanSentence } from '../diagnostics/did-you-mean.js';
 import { makeDiagnostic, type DiagnosticDefinition } from '../diagnostics/make-diagnostic.js';
 import { Acceptance } from '../model/acceptance.js';
-import { Control, controlKinds, controlStatuses } from '../model/control.js';
-import { idPattern } from '../model/field.js';
-import { Hazard, hazardStatuses } from '../model/hazard.js';
+import { Control } from '../model/control.js';
+import { Hazard } from '../model/hazard.js';
 import { rate } from '../risk/rating.js';
 import { DCB_EXAMPLE_SCHEME, type RiskScheme } from '../risk/scheme.js';
-import type { CellWorkbook, GridCell, SheetGrid } from './cell-grid.js';
+import type { CellWorkbook, SheetGrid } from './cell-grid.js';
 import { cellRef, rowRef } from './cell-ref.js';
-import { hazardLogColumns, restoreFormula, type CellProblem, type HazardDraft } from './hazard-log-columns.js';
+import { checkedCell } from './check-cell.js';
+import { hazardLogColumns } from './hazard-log-columns.js';
 import { findHeaderRow, headerIndex, matchHeader, normaliseHeader } from './header-match.js';
 import { importCodes } from './import-codes.js';
+import { checkReferences, type ReadRecord } from './import-references.js';
 import type { ImportSheet, MappingFile, SheetMapping } from './mapping-file.js';
 import { acceptanceReadColumns, controlReadColumns, type ReadColumn } from './record-sheet-columns.js';
+import { columnOfPath, columnPaths, issueSentence, orderedLike, readRow } from './row-record.js';
 
-/** The longest cell imported, and the most lines in a list cell. */
-export const MAX_CELL_CHARS = 10_000;
-export const MAX_CELL_LINES = 1_000;
+export { MAX_CELL_CHARS, MAX_CELL_LINES } from './check-cell.js';
+
 
 export interface ImportOptions {
   mapping?: MappingFile;
@@ -100,19 +100,6 @@ export const importColumns: Readonly<Record<ImportSheet, readonly ReadColumn[]>>
   controls: controlReadColumns,
   acceptances: acceptanceReadColumns,
 });
-
-/** One record read from a row, before the references between sheets are checked. */
-interface ReadRecord {
-  id: string;
-  row: number;
-  value: Record<string, unknown>;
-  /** Column key → A1 reference of its cell in this row. */
-  refs: Map<string, string>;
-  /** The columns whose cell in this row holds something, read or derived. */
-  filled: Set<string>;
-  sheet: string;
-  file: string;
-}
 
 export function importHazardLog(workbook: CellWorkbook, options: ImportOptions = {}): HazardLogImport {
   const scheme = options.scheme ?? DCB_EXAMPLE_SCHEME;
@@ -320,169 +307,3 @@ function readSheet(workbook: CellWorkbook, sheet: SheetGrid, spec: SheetSpec, ma
   return records;
 }
 
-const levelWord = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-const enumWord = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
-
-/**
- * One cell's text as the column reads it, after the checks every cell gets; `undefined` when a
- * check refused it (reported through `report`).
- */
-function checkedCell(cell: GridCell, column: ReadColumn, format: CellWorkbook['format'], scheme: RiskScheme, report: (def: DiagnosticDefinition, message: string, hint?: string) => void): string | undefined {
-  let text = cell.text;
-  if (text.length > MAX_CELL_CHARS) {
-    report(importCodes.cellTooLarge, `The ${column.header} cell holds ${text.length.toLocaleString('en-GB')} characters; a cell may hold at most ${MAX_CELL_CHARS.toLocaleString('en-GB')}.`, 'Shorten it: a hazard log cell needs a few sentences at most.');
-    return undefined;
-  }
-  if (column.list && text.split('\n').length > MAX_CELL_LINES) {
-    report(importCodes.cellTooLarge, `The ${column.header} cell has ${text.split('\n').length.toLocaleString('en-GB')} lines; a list cell may have at most ${MAX_CELL_LINES.toLocaleString('en-GB')} items.`);
-    return undefined;
-  }
-  if (cell.kind === 'error') {
-    report(importCodes.invalidValue, `The ${column.header} cell holds the spreadsheet error \`${text}\`, not a value.`, 'Correct the formula or the value that gave the error.');
-    return undefined;
-  }
-  if (cell.formula !== undefined && !column.derived)
-    report(importCodes.formulaCell, `The ${column.header} cell holds the formula \`=${cell.formula.slice(0, 60)}\`; crr imported its last computed value${text ? ` \`${text.slice(0, 60)}\`` : ', which is empty'}.`, 'Replace the formula with its value (copy, paste values) so the log says what it means without a spreadsheet program.');
-  else if (format === 'csv' && text.startsWith('=') && !column.derived)
-    report(importCodes.formulaCell, `The ${column.header} cell starts with \`=\`, as a formula does; crr imported it as the text written.`, 'A spreadsheet program opening this file would run it as a formula: write it with a leading apostrophe (`\'=…`), as crr export does.');
-  if (column.derived) return text;
-  const intent = column.intent;
-  if (intent === 'id') return text.trim();
-  if (intent === 'org-ref') {
-    const t = text.trim();
-    if (t && !idPattern.test(t)) {
-      report(importCodes.valueLeftOut, `\`${t.slice(0, 60)}\` in ${column.header} is not an organisation id (such as \`org-icb\`), so the record is imported without it.`, 'Add `organisation:` with the organisation\'s id to the imported record by hand.');
-      return '';
-    }
-    return t;
-  }
-  if (intent === 'date') {
-    if (cell.kind === 'date') return text;
-    const t = restoreFormula(text.trim());
-    if (!isIsoDate(t)) {
-      report(importCodes.badDate, `\`${t.slice(0, 40)}\` in ${column.header} is not a date written YYYY-MM-DD.`, cell.kind === 'number' ? 'The cell holds a number: format it as a date in the spreadsheet program.' : 'Format the cell as a date, or write the date as YYYY-MM-DD (2026-04-07): a date such as 07/04/2026 means different days in different countries.');
-      return undefined;
-    }
-    return t;
-  }
-  if (intent === 'severity' || intent === 'likelihood') {
-    const levels = (intent === 'severity' ? scheme.severities : scheme.likelihoods).map((l) => l.level);
-    const word = levelWord(restoreFormula(text));
-    if (!word) return '';
-    if (!levels.includes(word)) {
-      report(importCodes.unknownLevel, `\`${text.trim().slice(0, 40)}\` in ${column.header} is not a ${intent} of the risk scheme.${didYouMeanSentence(word, levels)}`, `The scheme's ${intent === 'severity' ? 'severities' : 'likelihoods'} are: ${levels.map((l) => `\`${l}\``).join(', ')}.`);
-      return undefined;
-    }
-    return word;
-  }
-  const choices = intent === 'hazard-status' ? hazardStatuses : intent === 'control-kind' ? controlKinds : intent === 'control-status' ? controlStatuses : undefined;
-  if (choices) {
-    const word = enumWord(restoreFormula(text));
-    if (!word) return '';
-    if (!(choices as readonly string[]).includes(word)) {
-      report(importCodes.unknownWord, `\`${text.trim().slice(0, 40)}\` in ${column.header} is not a ${intent === 'hazard-status' ? 'hazard status' : intent === 'control-kind' ? 'kind of control' : 'control status'} crr knows.${didYouMeanSentence(word, choices)}`, `Write one of: ${choices.map((c) => `\`${c}\``).join(', ')}.`);
-      return undefined;
-    }
-    return word;
-  }
-  return text.trim() === '' ? '' : text;
-}
-
-/** Reads a row's cells through the columns (formula neutralisation undone first), as `readHazardRow` does. */
-function readRow(columns: readonly ReadColumn[], cells: ReadonlyMap<string, string>): { draft: HazardDraft; problems: CellProblem[] } {
-  const draft: HazardDraft = {};
-  const problems: CellProblem[] = [];
-  for (const column of columns) {
-    const raw = cells.get(column.key);
-    if (raw === undefined || raw === '' || !column.read) continue;
-    column.read(restoreFormula(raw), draft, problems);
-  }
-  return { draft, problems };
-}
-
-/** The draft's fields in the order of the schema's, so the YAML reads like a hand-written register. */
-function orderedLike(draft: Record<string, unknown>, schema: z.ZodType): Record<string, unknown> {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  if (!shape) return draft;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(shape)) if (k in draft) out[k] = draft[k];
-  for (const k of Object.keys(draft)) if (!(k in out)) out[k] = draft[k];
-  return out;
-}
-
-/** Where each column's `read` puts its value in a draft, found by reading a sample text. */
-function columnPaths(columns: readonly ReadColumn[]): Map<string, string[]> {
-  const paths = new Map<string, string[]>();
-  for (const column of columns) {
-    if (!column.read) continue;
-    const draft: Record<string, unknown> = {};
-    column.read('x', draft, []);
-    const path: string[] = [];
-    let at: unknown = draft;
-    while (at && typeof at === 'object' && !Array.isArray(at)) {
-      const [key] = Object.keys(at);
-      if (key === undefined) break;
-      path.push(key);
-      at = (at as Record<string, unknown>)[key];
-    }
-    if (path.length) paths.set(column.key, path);
-  }
-  return paths;
-}
-
-/** The column a zod issue's path falls in: the one whose path is its longest prefix, or which shares its first key. */
-function columnOfPath(paths: ReadonlyMap<string, string[]>, issuePath: readonly PropertyKey[]): string | undefined {
-  let best: string | undefined;
-  let bestLength = 0;
-  for (const [key, path] of paths) {
-    const n = path.length;
-    if (n > bestLength && n <= issuePath.length && path.every((p, i) => p === issuePath[i])) {
-      best = key;
-      bestLength = n;
-    }
-  }
-  if (best !== undefined) return best;
-  for (const [key, path] of paths) if (path[0] === issuePath[0]) return key;
-  return undefined;
-}
-
-function issueSentence(issue: z.core.$ZodIssue, column: ReadColumn, noun: string, id: string, present: boolean): string {
-  const subject = `The ${column.header} of ${noun} \`${id}\``;
-  if (!present) return `${subject} is empty, and every ${noun} needs one.`;
-  if (issue.code === 'too_small') return `${subject} has no items; write at least one, one per line.`;
-  if (issue.code === 'invalid_format' && (issue as { format?: string }).format === 'date') return `${subject} holds a date that is not written YYYY-MM-DD or is not a real day.`;
-  if (issue.code === 'invalid_value') return `${subject} holds a value that is not one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${subject} is missing a part every ${noun} needs (${issue.path.filter((p) => typeof p === 'string').join('.')}).`;
-  return `${subject} cannot be imported: ${issue.message.replace(/\.$/, '')}.`;
-}
-
-/** Every control a hazard names is a row of the Controls sheet; every acceptance's hazard, one of the Hazards sheet. */
-function checkReferences(read: ReadonlyMap<ImportSheet, ReadRecord[]>, diagnostics: Diagnostic[]): void {
-  const controls = new Set((read.get('controls') ?? []).map((c) => c.id));
-  const hazards = new Set((read.get('hazards') ?? []).map((h) => h.id));
-  const hasControlsSheet = read.has('controls');
-  const refProblem = (rec: ReadRecord, key: string, message: string, hint: string) =>
-    diagnostics.push(makeDiagnostic(importCodes.unknownReference, { file: rec.file, cell: { sheet: rec.sheet, ref: rec.refs.get(key)! }, record: rec.id, message, hint }));
-  for (const h of read.get('hazards') ?? []) {
-    const v = h.value as Hazard;
-    const named: [string, readonly string[] | undefined][] = [
-      ['existingControls', v.existingControls],
-      ['additionalControls', v.additionalControls],
-      ['transferControls', v.transfer?.controls],
-    ];
-    for (const [key, ids] of named) {
-      const unknown = [...new Set((ids ?? []).filter((id) => !controls.has(id)))];
-      if (unknown.length)
-        refProblem(
-          h,
-          key,
-          `Hazard \`${h.id}\` names ${unknown.length === 1 ? 'the control' : 'the controls'} ${unknown.map((u) => `\`${u}\``).join(', ')}, which ${hasControlsSheet ? `${unknown.length === 1 ? 'is' : 'are'} not in the Controls sheet` : 'crr cannot find: there is no Controls sheet'}.${didYouMeanSentence(unknown[0]!, controls)}`,
-          hasControlsSheet ? 'Add a row for it to the Controls sheet, or correct the id.' : 'Import the Controls sheet with the hazards (an XLSX workbook with a `Controls` sheet, or `controls.csv` beside the hazards CSV file): crr writes no stub controls.',
-        );
-    }
-  }
-  for (const a of read.get('acceptances') ?? []) {
-    const hazard = (a.value as Acceptance).hazard;
-    if (!hazards.has(hazard)) refProblem(a, 'hazard', `Acceptance \`${a.id}\` accepts the hazard \`${hazard}\`, which is not in the Hazards sheet.${didYouMeanSentence(hazard, hazards)}`, 'Correct the hazard id, or import the hazard with it.');
-  }
-}
