@@ -242,6 +242,25 @@ describe('crr export --format csv', () => {
   });
 });
 
+describe('the hostile register through XLSX', () => {
+  it('reads back every hazard field exactly, and writes the same row again', async () => {
+    const file = join(out.dir, 'hostile.xlsx');
+    expect((await exportTo(hostile.dir, file)).code).toBe(0);
+    const ws = (await readBook(file)).getWorksheet('Hazards')!;
+    const register = await loaded(hostile.dir);
+    const ctx = hazardLogContext(register.scheme, register.controls, register.acceptances);
+    register.hazards.forEach((h, i) => {
+      const texts = hazardLogColumns.map((_, c) => cellText(ws.getRow(i + 2).getCell(c + 1).value));
+      const { draft, problems } = readHazardRow(new Map(hazardLogColumns.map((c, j) => [c.key, texts[j]!])));
+      expect(problems).toEqual([]);
+      const { source: _s, ...fields } = h;
+      const strip = (r: Hazard['initialRisk']) => ({ severity: r.severity, likelihood: r.likelihood });
+      expect(draft).toEqual({ ...fields, initialRisk: strip(h.initialRisk), residualRisk: strip(h.residualRisk) });
+      expect(hazardRow(draft as Hazard, ctx).map((v) => (v === undefined ? '' : neutraliseFormula(String(v))))).toEqual(texts);
+    });
+  });
+});
+
 describe('crr export --out: only new files, or its own', () => {
   it('needs --out', async () => {
     const r = await runCli(['export', example, '--as-of', AS_OF]);

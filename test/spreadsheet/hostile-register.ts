@@ -60,7 +60,7 @@ hazards:
     owner: ICB
     raised: 2026-02-01
     nextReview: 2027-02-01
-    transfer: { from: org-emis, date: 2026-03-02, controls: [CTL-1], reference: "CSCR, §7" }
+    transfer: { from: org-emis, date: 2026-03-02, controls: [CTL-1], reference: "  CSCR, §7  " }
 acceptances:
   - { id: ACC-1, hazard: HAZ-001, acceptedBy: "Dr O'Neil", role: CMO, date: 2026-06-03 }
   - { id: ACC-2, hazard: HAZ-002, acceptedBy: "=cmd|' /C calc'!A0", role: "CMO, ICB", date: 2026-06-04, until: 2027-06-03 }

@@ -56,7 +56,11 @@ export const ACCEPTABILITY_COLOURS: Record<Acceptability, { fill: string; font: 
 const SPARE_ROWS = 100;
 
 function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, fills: ReadonlyMap<number, Acceptability>, listRange: ReadonlyMap<SheetIntent, string>): void {
-  const ws = book.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }] });
+  const ws = book.addWorksheet(sheet.name, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'B2' }],
+    pageSetup: { orientation: 'landscape', paperSize: 9 },
+  });
+  const widths = sheet.columns.map((c) => c.width);
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   const header = ws.getRow(1);
   header.eachCell((cell, i) => {
@@ -65,11 +69,13 @@ function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, fill
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDEE' } };
     cell.note = sheet.columns[i - 1]!.description;
   });
+  header.height = rowHeight(sheet.columns.map((c) => c.header), widths);
   header.commit();
 
   const ratingColumns = sheet.columns.flatMap((c, i) => (c.intent === 'rating' ? [i + 1] : []));
   for (const values of sheet.rows) {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+    row.height = rowHeight(values, widths);
     for (const ci of ratingColumns) {
       const cell = row.getCell(ci);
       const acceptability = typeof cell.value === 'number' ? fills.get(cell.value) : undefined;
@@ -101,6 +107,27 @@ function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, fill
     });
   });
   ws.commit();
+}
+
+/** Points per line of text at the default font, and the most Excel allows a row. */
+const LINE_POINTS = 15;
+const MAX_ROW_POINTS = 409;
+
+/**
+ * A row's height for its wrapped text: the most lines any of its cells needs at its column's
+ * width. Neither Excel nor LibreOffice fits a row to wrapped text when it opens a file, so
+ * without this every row is one line high and the text overflows it.
+ */
+export function rowHeight(values: readonly (string | number | undefined | null)[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') return;
+    const perLine = Math.max(1, (widths[i] ?? 10) - 1);
+    let n = 0;
+    for (const line of v.split('\n')) n += Math.max(1, Math.ceil(line.length / perLine));
+    if (n > lines) lines = n;
+  });
+  return Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 }
 
 /** 1 → A, 27 → AA. */

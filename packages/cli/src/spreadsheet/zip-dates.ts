@@ -1,6 +1,6 @@
 /**
  * Sets the modification date of every entry of a zip archive, in place, so that an archive
- * written twice holds the same bytes: JSZip (under exceljs) stamps each entry with the clock.
+ * written twice holds the same bytes: the zip library under exceljs (archiver, or JSZip) stamps each entry with the clock.
  * Only the DOS time and date fields of the local headers and the central directory change; the
  * archive is otherwise untouched. A zip this cannot read (no end record) is an error: a bug, since
  * the bytes come from exceljs.
