@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFolder } from '@crr/core';
 import { runCli } from '../support/run-cli.js';
 import { scratch } from './import-support.js';
+import { HOSTILE_REGISTER } from './hostile-register.js';
 
 /**
  * The done-when test of `crr import hazard-log`: export, import, export gives the same hazard
@@ -90,5 +92,27 @@ describe('export, import, export on registers/example-icb', () => {
     const without = (t: string[][]) => t.map((r) => r.filter((_, i) => i !== org));
     expect(without(second)).toEqual(without(first));
     expect(second.slice(1).map((r) => r[org])).toEqual(['', '', '', '']);
+  });
+});
+
+describe('export, import on a register of spreadsheet tricks', () => {
+  it('gives back every hazard, control and acceptance as written, through XLSX and through CSV', async () => {
+    const reg = s.put('hostile/register.yaml', HOSTILE_REGISTER['register.yaml']);
+    const dir = reg.replace(/\/register\.yaml$/, '');
+    await cli(['export', dir, '--out', 'hostile.xlsx', '--as-of', AS_OF]);
+    await cli(['export', dir, '--format', 'csv', '--out', 'hostile-csv', '--as-of', AS_OF]);
+    const load = (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown[]>;
+    const original = load(HOSTILE_REGISTER['register.yaml']);
+    for (const [from, out] of [
+      ['hostile.xlsx', 'hostile-from-xlsx'],
+      ['hostile-csv/hazards.csv', 'hostile-from-csv'],
+    ] as const) {
+      const r = await cli(['import', 'hazard-log', from, '--out', out]);
+      expect(r.code, from).toBe(0);
+      expect(r.stdout, from).toContain('✔ 0 errors, 0 warnings');
+      for (const name of ['hazards', 'controls', 'acceptances']) {
+        expect(load(readFileSync(join(s.dir, out, `${name}.yaml`), 'utf8'))[name], `${name} from ${from}`).toEqual(original[name]);
+      }
+    }
   });
 });
