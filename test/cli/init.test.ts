@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -114,6 +114,12 @@ describe('crr init', () => {
     expect(r.stderr).toContain('would be inside the register at `.`');
     expect(readdirSync(reg)).toEqual(['register.yaml']);
   });
+
+  it.skipIf(!existsSync('/proc/self'))('refuses a place where no folder can be made, at once (Node\'s recursive mkdir loops forever under /proc)', async () => {
+    const r = await runCli(['init', '/proc/crr-test/register']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Could not create the folder `/proc/crr-test/register`');
+  }, 5000);
 
   it('needs a folder name', async () => {
     const r = await runCli(['init']);

@@ -29,7 +29,7 @@ describe('options typed from the table', () => {
     // Defaults (the table's, or today) make an option always there.
     expectTypeOf<OptionsOf<'build'>['out']>().toEqualTypeOf<string>();
     expectTypeOf<OptionsOf<'analyse'>['as-of']>().toEqualTypeOf<string>();
-    expectTypeOf<OptionsOf<'schema'>>().toEqualTypeOf<{}>();
+    expectTypeOf<OptionsOf<'schema'>['out']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ArgsOf<'validate'>>().toEqualTypeOf<{ readonly dir: string }>();
     expectTypeOf<ArgsOf<'diff'>>().toEqualTypeOf<{ readonly base: string; readonly head: string; readonly dir: string | undefined }>();
   });

@@ -47,8 +47,12 @@ export async function initCommand(parsed: Parsed<'init'>, io: Io): Promise<numbe
       'Start the register in a folder of its own, e.g. beside that one.',
     );
 
+  // One level at a time from the nearest existing folder, not `recursive: true`: on a file system
+  // that refuses a new entry with ENOENT (such as /proc), Node's recursive mkdir retries forever.
+  const missing: string[] = [];
+  for (let p = abs; p !== probe && dirname(p) !== p; p = dirname(p)) missing.unshift(p);
   try {
-    mkdirSync(abs, { recursive: true });
+    for (const p of missing) mkdirSync(p);
   } catch (e) {
     throw describeFsError(e, 'create the folder', dir);
   }
