@@ -238,6 +238,15 @@ describe('crr import hazard-log from XLSX', () => {
     expect(bomb.code).toBe(1);
     expect(bomb.out.diagnostics.map((d) => [d.code, d.message])).toEqual([['CRR-I002', 'The workbook cannot be imported: it unpacks to more than 64 MB.']]);
 
+    // A zip that is no workbook, and one whose XML declares entities that expand (a "billion laughs").
+    f.put('notes.xlsx', zipOf([['notes.txt', new TextEncoder().encode('hello')]]));
+    f.put('laughs.xlsx', zipOf([['[Content_Types].xml', new TextEncoder().encode('<junk')], ['xl/workbook.xml', new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><workbook>&b;</workbook>')]]));
+    for (const file of ['notes.xlsx', 'laughs.xlsx']) {
+      const r = await importJson([file, '--out', 'out'], f.dir);
+      expect(r.code, file).toBe(1);
+      expect(r.out.diagnostics.map((d) => d.code), file).toEqual(['CRR-I001']);
+    }
+
     f.put('two.xlsx', await xlsx({ Risks2: [['a']], Other: [['b']] }));
     const two = await importJson(['two.xlsx', '--out', 'out'], f.dir);
     expect(two.out.diagnostics.map((d) => d.code)).toEqual(['CRR-I003']);

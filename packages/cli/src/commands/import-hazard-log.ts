@@ -201,6 +201,10 @@ async function readWorkbook(io: Io, file: string, diagnostics: Diagnostic[]): Pr
       problem(importCodes.notASpreadsheet, file, `The file is a zip archive but not a workbook crr can read (${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}).`, 'Open it in the spreadsheet program and save it again as "Excel Workbook (.xlsx)".');
       return undefined;
     }
+    if (sheets.length === 0) {
+      problem(importCodes.notASpreadsheet, file, 'The file is a zip archive with no worksheets in it, so it is not a workbook.', 'Open it in the spreadsheet program and save it again as "Excel Workbook (.xlsx)".');
+      return undefined;
+    }
     return { file, format: 'xlsx', sheets };
   }
   if (isOle(bytes) || ext === '.xls') {
