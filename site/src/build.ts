@@ -10,7 +10,7 @@ import { createHelpers, isSiteLocal } from './helpers.js';
 import { writeListScripts } from './list-data.js';
 import { writeJsonFile } from './json-file.js';
 import { searchRecords } from './search.js';
-import { SECTIONS, SINGLE_PAGES, exportNamePattern } from './paths.js';
+import { SECTIONS, SINGLE_PAGES, exportFileNamePattern, exportNamePattern } from './paths.js';
 import { prepareOutDir, recordOutDir, type Prepared } from './out-dir.js';
 import { TEMPLATES, writeStaticFiles } from './static-files.js';
 import { checkSlugs, plain, siteExtras } from './view.js';
@@ -19,6 +19,8 @@ export interface BuildSiteOptions {
   report: ReportData;
   /** Extra JSON files to publish under export/ (file name → value), e.g. { 'register.json': …, 'analysis.json': … }. */
   exports?: Record<string, unknown>;
+  /** Ready-made files to publish under export/ as they are (file name → bytes), e.g. the hazard log as XLSX and CSV. */
+  files?: Record<string, Uint8Array>;
   outDir: string;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
@@ -114,6 +116,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   for (const name of Object.keys(exportsIn)) {
     if (!exportNamePattern.test(name)) throw new Error(`Export file name ${JSON.stringify(name)} must be a plain file name ending in .json.`);
   }
+  for (const name of Object.keys(options.files ?? {})) {
+    if (!exportFileNamePattern.test(name)) throw new Error(`Export file name ${JSON.stringify(name)} must be a plain file name ending in .xlsx or .csv.`);
+  }
 
   // Only files crr wrote are ever removed, and every file written is recorded, even by a build
   // that fails part-way (out-dir.ts).
@@ -145,6 +150,11 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
   const exportFiles: { name: string; bytes: number }[] = [];
   for (const [name, value] of Object.keys(exportsIn).sort().map((n) => [n, exportsIn[n]] as const)) {
     exportFiles.push({ name, bytes: writeJsonFile(join(outDir, 'export', name), value) });
+  }
+  // The spreadsheets after them, in the order given (the workbook first, then a CSV per sheet).
+  for (const [name, bytes] of Object.entries(options.files ?? {})) {
+    writeFileSync(join(outDir, 'export', name), bytes);
+    exportFiles.push({ name, bytes: bytes.length });
   }
 
   // --- Pages, through Eleventy.

@@ -140,6 +140,14 @@ const STATUS_COLOURS: Record<string, string> = {
 const EXPORT_DESCRIPTIONS: Record<string, string> = {
   'register.json': 'The register as authored: every record, with site-local assets expanded.',
   'analysis.json': 'The full analysis: failure points, common causes, reach of every finding, with every site listed.',
+  'hazard-log.xlsx': 'The hazard log as a spreadsheet in the NHS hazard-log template\'s columns, ratings coloured by acceptability, with sheets of controls, incidents, acceptances, assets, sites and findings.',
+  'hazard-log-hazards.csv': 'The Hazards sheet as CSV (UTF-8, for other tools): one row per hazard.',
+  'hazard-log-controls.csv': 'The Controls sheet as CSV: every control, with the hazards that use it.',
+  'hazard-log-incidents.csv': 'The Incidents sheet as CSV.',
+  'hazard-log-acceptances.csv': 'The Acceptances sheet as CSV: who accepted which residual risk, when.',
+  'hazard-log-assets.csv': 'The Assets sheet as CSV: every asset, including each site\'s own.',
+  'hazard-log-sites.csv': 'The Sites sheet as CSV, with ODS codes, PCN, ICB and list sizes.',
+  'hazard-log-findings.csv': 'The Findings sheet as CSV: the analysis\' findings, in ranking order.',
 };
 
 /** 2583393 → `2.5 MB`; exact below 1 kB. */

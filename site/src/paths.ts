@@ -42,3 +42,6 @@ export const SINGLE_PAGES = [
 
 /** A file name for the export folder: one plain segment ending in `.json`. */
 export const exportNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
+
+/** A file name for the export folder's ready-made files (the spreadsheets): one plain segment. */
+export const exportFileNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(xlsx|csv)$/;

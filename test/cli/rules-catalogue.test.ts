@@ -18,12 +18,14 @@ const diffCodes = [
 ];
 
 describe('crr rules', () => {
-  it('lists the guards and notices in JSON, after the validation codes', async () => {
+  it('lists the guards and notices in JSON, after the validation codes and before the import codes', async () => {
     const r = await runCli(['rules', '--format', 'json']);
     expect(r.code).toBe(0);
     const listed = JSON.parse(r.stdout) as { code: string; name: string; severity: string }[];
-    expect(listed.slice(-diffCodes.length).map((c) => [c.code, c.name, c.severity])).toEqual(diffCodes);
-    expect(listed.slice(0, -diffCodes.length).every((c) => /^CRR-[EWI]/.test(c.code))).toBe(true);
+    const firstDiff = listed.findIndex((c) => c.code.startsWith('CRR-G'));
+    expect(listed.slice(firstDiff, firstDiff + diffCodes.length).map((c) => [c.code, c.name, c.severity])).toEqual(diffCodes);
+    expect(listed.slice(0, firstDiff).every((c) => /^CRR-[EW]/.test(c.code))).toBe(true);
+    expect(listed.slice(firstDiff + diffCodes.length).every((c) => /^CRR-I/.test(c.code))).toBe(true);
     expect(listed).toEqual(catalogue);
   });
 
@@ -34,12 +36,16 @@ describe('crr rules', () => {
     for (const [code, name, severity] of diffCodes) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${code}  ${severity} *  ${name} +\\S`)));
   });
 
-  it('lists them in markdown, in a table of their own after the validation codes', async () => {
+  it('lists them in markdown, in a table of their own after the validation codes, then the importers\' codes', async () => {
     const r = await runCli(['rules', '--format', 'markdown']);
-    const [validation, diff] = r.stdout.split('`crr diff` also reports');
+    const [validation, rest] = r.stdout.split('`crr diff` also reports');
+    const [diff, imports] = rest!.split('`crr import hazard-log` reports');
     expect(validation).toContain('| `CRR-E001` | no-register | error |');
     expect(validation).not.toContain('CRR-G0');
     for (const [code, name, severity] of diffCodes) expect(diff).toContain(`| \`${code}\` | ${name} | ${severity} |`);
     expect(diff!.match(/^\| `CRR-/gm)).toHaveLength(diffCodes.length);
+    expect(imports).toContain('| `CRR-I001` | not-a-spreadsheet | error |');
+    expect(imports).toContain('| `CRR-I020` |');
+    expect(imports!.match(/^\| `CRR-I/gm)).toHaveLength(catalogue.filter((c) => c.code.startsWith('CRR-I')).length);
   });
 });

@@ -46,6 +46,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         return await (await import('./commands/diff.js')).diffCommand(parsed, io);
       case 'build':
         return await (await import('./commands/build.js')).buildCommand(parsed, io);
+      case 'export':
+        return await (await import('./commands/export.js')).exportCommand(parsed, io);
       case 'serve':
         return await (await import('./commands/serve.js')).serveCommand(parsed, io);
       case 'schema':
@@ -54,6 +56,8 @@ export async function main(argv: readonly string[], given: Io): Promise<number> 
         return await initCommand(parsed, io);
       case 'import ods':
         return await (await import('./commands/import-ods.js')).importOdsCommand(parsed, io);
+      case 'import hazard-log':
+        return await (await import('./commands/import-hazard-log.js')).importHazardLogCommand(parsed, io);
       case 'rules':
         return rulesCommand(parsed, io);
     }

@@ -107,6 +107,15 @@ export const commands = {
       scope: { type: 'string', valueName: 'place', description: 'Build the site of one place (an ICB, region, sub-ICB or PCN, by ODS code or id): its sites and PCNs, the assets on their routes, the hazards that concern them, and the analysis as seen from it. The analysis still runs on the whole register.' },
     },
   },
+  export: {
+    summary: 'Write the hazard log as a spreadsheet (XLSX, or a CSV file per sheet) in the NHS hazard-log template\'s columns, with controls, incidents, acceptances, assets, sites and findings.',
+    args: [dir],
+    options: {
+      format: { type: 'choice', choices: ['xlsx', 'csv'], default: 'xlsx', description: '`xlsx`: one workbook, coloured and with drop-downs; `csv`: one UTF-8 file per sheet (with a byte-order mark, CRLF), for other tools.' },
+      out: { type: 'string', valueName: 'file|folder', description: 'Where to write: an `.xlsx` file, or a folder for the CSV files. Never inside the register. An existing file (or folder) is replaced only when crr exported it.' },
+      'as-of': asOf,
+    },
+  },
   serve: {
     summary: 'Preview the report site on this machine, rebuilt when a register file changes.',
     args: [dir],
@@ -143,6 +152,15 @@ export const commands = {
       profile: { type: 'string', valueName: 'id', default: 'standard-practice', description: 'The profile written on every practice; the register must define it.' },
       compare: { type: 'string', valueName: 'register', description: 'A register to compare with (only read): practices new in ODS, closed, in another ICB, moved PCN, list size changed.' },
       'list-size-change': { type: 'string', valueName: 'share', default: '0.1', description: 'With `--compare`: report a list size that changed by more than this share (`0.1` or `10%`).' },
+      },
+    },
+  'import hazard-log': {
+    summary: 'Import a hazard log from a spreadsheet (XLSX, or CSV) in the NHS template\'s columns into register files: hazards, controls and acceptances.',
+    args: [{ name: 'file', description: 'The workbook (`.xlsx`: its `Hazards` sheet, and `Controls` and `Acceptances` when there) or CSV file (the hazards; `controls.csv` and `acceptances.csv` beside it are read too).' }],
+    options: {
+      out: { type: 'string', valueName: 'folder', description: 'Required. A new or empty folder to write `hazards.yaml`, `controls.yaml` and `acceptances.yaml` in; crr never writes over a file, and writes nothing when the spreadsheet has errors.' },
+      mapping: { type: 'string', valueName: 'file.yaml', description: 'A mapping file for a log laid out differently: which sheet, which header row, which of its headers means which column (docs/spreadsheets.md).' },
+      format: { type: 'choice', choices: ['pretty', 'json'], default: 'pretty', description: 'Output format: `pretty` for people, `json` for tools.' },
     },
   },
   rules: {

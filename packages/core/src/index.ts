@@ -7,7 +7,7 @@
  * change. Pure functions of data, apart from the readers of folders and git revisions.
  */
 export * from './diagnostics/diagnostic.js';
-export { catalogue, validationCatalogue, diffCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
+export { catalogue, validationCatalogue, diffCatalogue, importCatalogue, type CatalogueEntry, type DiagnosticCode } from './diagnostics/catalogue.js';
 export type { CodeDefinition, CodeSeverity } from './diagnostics/code.js';
 export { didYouMean } from './diagnostics/did-you-mean.js';
 export { addMonths, isIsoDate } from './dates.js';
@@ -79,3 +79,32 @@ export { Policy } from './model/manifest.js';
 export { readRegisterAtRevision, readFileAtRevision, resolveRevision, isGitWorkTree, GitError, type GitErrorKind, type FileAtRevision } from './io/git.js';
 export type { FolderRead } from './io/read-folder.js';
 export * from './ods/index.js';
+export { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, type CellWorkbook, type GridCell, type SheetGrid } from './spreadsheet/cell-grid.js';
+export { importCodes, importDiagnostic } from './spreadsheet/import-codes.js';
+export { MappingFile, MAX_MAPPING_BYTES, parseMappingFile, importSheets, type ImportSheet, type ParsedMapping } from './spreadsheet/mapping-file.js';
+export {
+  hazardLogColumns,
+  hazardLogHeaders,
+  hazardLogContext,
+  hazardRow,
+  readHazardRow,
+  columnForHeader,
+  headerKey,
+  neutraliseFormula,
+  restoreFormula,
+  encodeList,
+  decodeList,
+  encodeItem,
+  decodeItem,
+  EXCEL_CELL_LIMIT,
+  HAZARDS_SHEET,
+  type HazardColumn,
+  type HazardLogContext,
+  type HazardDraft,
+  type CellValue,
+  type CellIntent,
+  type CellProblem,
+} from './spreadsheet/hazard-log-columns.js';
+export { importHazardLog, importColumns, MAX_CELL_CHARS, MAX_CELL_LINES, type HazardLogImport, type ImportOptions } from './spreadsheet/import-hazard-log.js';
+export { importedFiles, type ImportedFile } from './spreadsheet/imported-files.js';
+export { hazardLogWorkbook, sheetFiles, LIST_LIMIT, type HazardLogWorkbook, type Sheet, type SheetColumn, type SheetIntent, type CellTooLong, type WorkbookOptions } from './spreadsheet/hazard-log-workbook.js';

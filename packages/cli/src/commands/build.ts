@@ -13,6 +13,7 @@ import { CLI_VERSION } from '../version.js';
 import { analysisJson } from './analyse.js';
 import { changesSinceApproval } from './changes-since-approval.js';
 import { collectGarbage } from './collect-garbage.js';
+import { spreadsheetFiles, tooLongText } from './export.js';
 import { resolveDir } from './common.js';
 import { loadValidated } from './load.js';
 import { scopeOption } from './scope-option.js';
@@ -67,12 +68,16 @@ function removeIfEmpty(created: readonly string[]): void {
 export async function buildInto(register: Register, asOf: string, out: string, options: { search: boolean; io: Io; scope?: Scope; registerDir?: string }): Promise<BuiltSite> {
   const changes = options.registerDir !== undefined ? await changesSinceApproval(register, options.registerDir, asOf) : undefined;
   const { report, analysis } = buildReport(register, { asOf, tool: `crr ${CLI_VERSION}`, ...(options.scope ? { scope: options.scope } : {}), ...(changes ? { changesSinceApproval: changes } : {}) });
+  // The hazard log as a spreadsheet for the data page; a cell too long for Excel leaves it out, with a warning.
+  const sheets = await spreadsheetFiles(register, analysis, asOf);
+  if (sheets.tooLong.length) options.io.stderr.write(tooLongText(sheets.tooLong).replace('nothing was exported', 'the site has no spreadsheet downloads'));
   const progress = progressLine(options.io);
   let built: BuiltSite;
   try {
     built = await buildSite({
       report,
       exports: { 'register.json': registerExport(register), 'analysis.json': analysisJson(register, analysis) },
+      files: sheets.files,
       outDir: out,
       search: options.search,
       onProgress: progress.update,

@@ -1,4 +1,4 @@
-import { catalogue, diffCatalogue, validationCatalogue, type CatalogueEntry } from '@crr/core';
+import { catalogue, diffCatalogue, importCatalogue, validationCatalogue, type CatalogueEntry } from '@crr/core';
 import { EXIT, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 
@@ -10,13 +10,15 @@ function codeTable(entries: readonly CatalogueEntry[]): string {
 
 /**
  * The catalogue of codes as markdown: the README's rule catalogue is this, verbatim. Validation's
- * codes first, then those only `crr diff` reports, so that a reader of either finds every code.
+ * codes first, then those only `crr diff` reports, then the importers', so that a reader of either finds every code.
  */
 export function rulesMarkdown(): string {
   return [
     codeTable(validationCatalogue),
     '`crr diff` also reports the guards of a change (errors: a tripped guard fails the check) and notices for reviewers (a warning or a notice fails nothing):\n',
     codeTable(diffCatalogue),
+    '`crr import hazard-log` reports problems of the spreadsheet it reads, each at its sheet and cell (`Hazards!F12`), and `crr import ods` problems of the NHS ODS files it reads, at their file and line:\n',
+    codeTable(importCatalogue),
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { validationCatalogue, countBySeverity, type Diagnostic, type Register } from '@crr/core';
+import { validationCatalogue, countBySeverity, sheetCellText, type Diagnostic, type Register } from '@crr/core';
 import { EXIT, useColour, type Io } from '../io.js';
 import type { Parsed } from '../options.js';
 import { annotationsFromDiagnostics, repositoryDir } from '../render/annotations.js';
@@ -46,6 +46,8 @@ export function validationJson(register: Register, diagnostics: readonly Diagnos
       file: d.file ?? null,
       line: d.line ?? null,
       column: d.column ?? null,
+      // Only a spreadsheet import's diagnostics have a cell: `{ sheet, ref, text: "Hazards!F12" }`.
+      ...(d.cell ? { cell: { ...d.cell, text: sheetCellText(d.cell) } } : {}),
       record: d.record ?? null,
       field: d.field ?? null,
       message: d.message,

@@ -11,6 +11,16 @@ export type Severity = 'error' | 'warning';
 /** A path into one YAML document: mapping keys and sequence indices. */
 export type YamlPath = readonly (string | number)[];
 
+/**
+ * A place in a spreadsheet, for the diagnostics of an import: the sheet's name as the workbook
+ * spells it and an A1 reference to a cell (`F12`), a whole row (`12`) or a whole column (`F`).
+ * Shown as `Hazards!F12`.
+ */
+export interface SheetCell {
+  sheet: string;
+  ref: string;
+}
+
 export interface Diagnostic {
   /** Permanent code, e.g. `CRR-E012`; never renamed or reused; one of the catalogue's. */
   code: DiagnosticCode;
@@ -24,6 +34,8 @@ export interface Diagnostic {
   column?: number;
   /** Path of the offending node inside the file. */
   path?: YamlPath;
+  /** The spreadsheet cell, for a diagnostic of an imported spreadsheet. */
+  cell?: SheetCell;
   /** The record the diagnostic concerns, by id. */
   record?: string;
   /** The field inside that record, dotted, e.g. `residualRisk.severity`. */
@@ -42,11 +54,31 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     cmp(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
+    compareCells(a.cell, b.cell) ||
     cmp(a.code, b.code) ||
     severityOrder[a.severity] - severityOrder[b.severity] ||
     cmp(a.record ?? '', b.record ?? '') ||
     cmp(a.message, b.message)
   );
+}
+
+/** `Hazards!F12`: the sheet, quoted as Excel quotes it when its name is not a plain word. */
+export function sheetCellText(cell: SheetCell): string {
+  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(cell.sheet) ? cell.sheet : `'${cell.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${cell.ref}`;
+}
+
+/** Cells in reading order: by sheet, then row, then column (`B2` before `A10`); none first. */
+function compareCells(a: SheetCell | undefined, b: SheetCell | undefined): number {
+  if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
+  const [ac, ar] = refParts(a.ref);
+  const [bc, br] = refParts(b.ref);
+  return cmp(a.sheet, b.sheet) || ar - br || ac.length - bc.length || cmp(ac, bc);
+}
+
+function refParts(ref: string): [string, number] {
+  const m = /^([A-Z]*)([0-9]*)$/.exec(ref);
+  return [m?.[1] ?? '', Number(m?.[2] || 0)];
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

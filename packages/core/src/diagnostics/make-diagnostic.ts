@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from './catalogue.js';
 import type { CodeDefinition } from './code.js';
-import type { Diagnostic, Severity, YamlPath } from './diagnostic.js';
+import type { Diagnostic, Severity, SheetCell, YamlPath } from './diagnostic.js';
 
 /** Where a diagnostic is and what it says; its code, severity and rule come from its definition. */
 export interface DiagnosticDetails {
@@ -10,6 +10,8 @@ export interface DiagnosticDetails {
   path?: YamlPath;
   line?: number;
   column?: number;
+  /** The spreadsheet cell, for a diagnostic of an imported spreadsheet. */
+  cell?: SheetCell;
   record?: string;
   field?: string;
   message: string;
@@ -25,7 +27,7 @@ export type DiagnosticDefinition = CodeDefinition<DiagnosticCode, Severity>;
  * `undefined`, so diagnostics compare and print the same however they were built.
  */
 export function makeDiagnostic(def: DiagnosticDefinition, details: DiagnosticDetails): Diagnostic {
-  const { file, path, line, column, record, field, message, hint } = details;
+  const { file, path, line, column, cell, record, field, message, hint } = details;
   return {
     code: def.code,
     severity: def.severity,
@@ -34,6 +36,7 @@ export function makeDiagnostic(def: DiagnosticDefinition, details: DiagnosticDet
     ...(line !== undefined ? { line } : {}),
     ...(column !== undefined ? { column } : {}),
     ...(path !== undefined ? { path } : {}),
+    ...(cell !== undefined ? { cell } : {}),
     ...(record !== undefined ? { record } : {}),
     ...(field !== undefined ? { field } : {}),
     message,

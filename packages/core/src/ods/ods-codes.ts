@@ -4,7 +4,7 @@ import { makeDiagnostic, type DiagnosticDetails } from '../diagnostics/make-diag
 
 /**
  * Codes raised by `crr import ods` while reading the published NHS organisation files (epraccur,
- * the practice → PCN map, the list sizes). CRR-I020 to CRR-I039 are this importer's; the files
+ * the practice → PCN map, the list sizes). CRR-I020 on (to 039) are this importer's; the files
  * they name are the CSV files given on the command line, and their lines are the CSV's.
  */
 export const odsCodes = {
