@@ -43,7 +43,8 @@ export function checkedCell(cell: GridCell, column: ReadColumn, format: CellWork
   const intent = column.intent;
   if (intent === 'id') return text.trim();
   if (intent === 'org-ref') {
-    const t = text.trim();
+    // `Name (id)`, as crr export writes it, or the id alone.
+    const t = /\(([^()\s]+)\)$/.exec(text.trim())?.[1] ?? text.trim();
     if (t && !idPattern.test(t)) {
       report(importCodes.valueLeftOut, `\`${t.slice(0, 60)}\` in ${column.header} is not an organisation id (such as \`org-icb\`), so the record is imported without it.`, 'Add `organisation:` with the organisation\'s id to the imported record by hand.');
       return '';

@@ -94,6 +94,9 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
   const orgs = new Map<string, Register['organisations'][number]>();
   for (const o of register.organisations) if (!orgs.has(o.id)) orgs.set(o.id, o);
   const orgName = (id: string | undefined) => (id === undefined ? undefined : (orgs.get(id)?.name ?? id));
+  // An acceptance's organisation is a reference the importer must restore: the name for the
+  // reader, the id in brackets for the way back (`NHS Kent and Medway ICB (org-icb)`).
+  const orgReference = (id: string | undefined) => (id === undefined ? undefined : orgName(id) === id ? id : `${orgName(id)} (${id})`);
 
   const sheets: Sheet[] = [];
 
@@ -176,7 +179,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Hazard ID', 12, 'The hazard whose residual risk was accepted.'),
       col('Accepted by', 24, 'Who accepted it.'),
       col('Role', 24, 'Their role.'),
-      col('Organisation', 24, 'The organisation they accepted it for.'),
+      col('Organisation', 24, 'The organisation they accepted it for: its name, and its id in brackets.'),
       col('Date', 12, 'When (YYYY-MM-DD).', 'date'),
       col('Residual severity', 14, 'The residual severity as accepted.', 'severity'),
       col('Residual likelihood', 14, 'The residual likelihood as accepted.', 'likelihood'),
@@ -190,7 +193,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       a.hazard,
       a.acceptedBy,
       a.role,
-      orgName(a.organisation),
+      orgReference(a.organisation),
       a.date,
       a.residualRisk?.severity,
       a.residualRisk?.likelihood,
