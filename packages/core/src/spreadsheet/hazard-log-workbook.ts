@@ -15,6 +15,7 @@ import { hazardStatuses } from '../model/hazard.js';
 import type { Register } from '../model/register.js';
 import { rate } from '../risk/rating.js';
 import type { Acceptability } from '../risk/scheme.js';
+import { byId } from '../report/refs.js';
 import {
   EXCEL_CELL_LIMIT,
   HAZARDS_SHEET,
@@ -88,6 +89,11 @@ export interface WorkbookOptions {
   asOf: string;
 }
 
+/** Records by id, as the site lists them, whatever order the register's files hold them in. */
+function inIdOrder<T extends { id: string }>(records: readonly T[]): T[] {
+  return [...records].sort(byId);
+}
+
 export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, 'findings'>, options: WorkbookOptions): HazardLogWorkbook {
   const { scheme } = register;
   const ctx = hazardLogContext(scheme, register.controls, register.acceptances);
@@ -105,7 +111,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
     name: HAZARDS_SHEET,
     file: 'hazards.csv',
     columns: hazardLogColumns.map((c) => col(c.header, c.width, c.description, c.intent)),
-    rows: register.hazards.map((h) => hazardLogColumns.map((c) => c.write(h, ctx))),
+    rows: inIdOrder(register.hazards).map((h) => hazardLogColumns.map((c) => c.write(h, ctx))),
   });
 
   // --- Controls, with the hazards that use them.
@@ -115,7 +121,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
     list.push(line);
     usedBy.set(id, list);
   };
-  for (const h of register.hazards) {
+  for (const h of inIdOrder(register.hazards)) {
     for (const c of h.existingControls ?? []) use(c, `${h.id} (existing)`);
     for (const c of h.additionalControls ?? []) use(c, `${h.id} (additional)`);
     for (const c of h.transfer?.controls ?? []) use(c, `${h.id} (transferred)`);
@@ -134,7 +140,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Transferred from', 16, 'Organisation the control came from with a transferred hazard.'),
       col('Hazards', 24, 'The hazards that use it, one per line, and how.'),
     ],
-    rows: register.controls.map((c) => [
+    rows: inIdOrder(register.controls).map((c) => [
       c.id,
       c.title,
       c.kind,
@@ -167,7 +173,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Reference', 20, 'External reference.'),
       col('Harm', 30, 'Harm that occurred, if any.'),
     ],
-    rows: register.incidents.map((i) => [i.id, i.title, i.description, i.start, i.end, encodeList(i.assets), encodeList(i.sites), encodeList(i.hazards), i.reference, i.harm]),
+    rows: inIdOrder(register.incidents).map((i) => [i.id, i.title, i.description, i.start, i.end, encodeList(i.assets), encodeList(i.sites), encodeList(i.hazards), i.reference, i.harm]),
   });
 
   // --- Acceptances.
@@ -188,7 +194,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Conditions', 40, 'The conditions it was given on, one per line.'),
       col('Statement', 40, 'What was accepted, in the acceptor\'s words.'),
     ],
-    rows: register.acceptances.map((a) => [
+    rows: inIdOrder(register.acceptances).map((a) => [
       a.id,
       a.hazard,
       a.acceptedBy,
@@ -225,7 +231,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Attributes', 24, 'Free-form attributes, one per line: `name: value`.'),
       col('Description', 40, 'Notes.'),
     ],
-    rows: register.assets.map((a) => [
+    rows: inIdOrder(register.assets).map((a) => [
       a.id,
       a.name,
       a.type,
@@ -267,7 +273,7 @@ export function hazardLogWorkbook(register: Register, analysis: Pick<Analysis, '
       col('Main practice', 12, 'For a branch: its main practice.'),
       col('Profile', 16, 'The shared profile giving its routes and local assets.'),
     ],
-    rows: register.sites.map((s) => {
+    rows: inIdOrder(register.sites).map((s) => {
       const p = places.sites.get(s.id) ?? {};
       return [s.id, s.name, s.type, s.ods, placeName(p.pcn), placeOds(p.pcn), placeName(p.subIcb), placeName(p.icb), placeOds(p.icb), placeName(p.region), s.listSize, s.postcode, s.parent, s.profile];
     }),
