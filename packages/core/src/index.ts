@@ -108,3 +108,6 @@ export {
 export { importHazardLog, importColumns, MAX_CELL_CHARS, MAX_CELL_LINES, type HazardLogImport, type ImportOptions } from './spreadsheet/import-hazard-log.js';
 export { importedFiles, type ImportedFile } from './spreadsheet/imported-files.js';
 export { hazardLogWorkbook, sheetFiles, LIST_LIMIT, type HazardLogWorkbook, type Sheet, type SheetColumn, type SheetIntent, type CellTooLong, type WorkbookOptions } from './spreadsheet/hazard-log-workbook.js';
+export { FAULT_CATALOGUE, faultsById, type Fault } from './faults/fault-catalogue.js';
+export { registerFaults } from './faults/register-faults.js';
+export { FaultsPolicy, FaultNotApplicable, RegisterFault } from './model/fault.js';

@@ -29,6 +29,10 @@ export const Cause = z
       'Assets selected by attribute that fail together under this cause.',
       { vendor: 'Cisco Meraki', software: 'MX 18.*' },
     ).optional(),
+    fault: refField(
+      'The known fault this cause is, by id from the fault catalogue (crr\'s or the register\'s `faults.add`): it covers that fault for the asset types of the assets it names.',
+      'firewall-firmware-defect',
+    ).optional(),
   })
   .meta({ description: 'A cause that can lead to the hazard, tied to the assets it hits.' });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, field, idField, refField, Text, textField } from './field.js';
 import { Approval } from './approval.js';
+import { FaultsPolicy } from './fault.js';
 import { RiskSchemeInput } from './risk-scheme.js';
 import { selectorPatternProblem } from './selector.js';
 
@@ -157,6 +158,7 @@ export const Manifest = z
     riskScheme: RiskSchemeInput.optional(),
     reviewPolicy: ReviewPolicy.optional(),
     policy: Policy.optional(),
+    faults: FaultsPolicy.optional(),
   })
   .meta({ description: 'The register itself: title, owner, CSO, risk scheme and review policy. Exactly one per register.' });
 export type Manifest = z.infer<typeof Manifest>;

@@ -42,6 +42,7 @@ import { transferDetails } from './transfer-details.js';
 import { unacceptableWithoutControls } from './unacceptable-without-controls.js';
 import { unboundPlaceholder } from './unbound-placeholder.js';
 import { unknownPlaceInSelector } from './unknown-place-in-selector.js';
+import { unknownFault } from './unknown-fault.js';
 import { unknownReference } from './unknown-reference.js';
 import { unusedService } from './unused-service.js';
 import { verifiedWithoutEvidence } from './verified-without-evidence.js';
@@ -98,4 +99,5 @@ export const rules = [
   notApplicableKind,
   approvalStale,
   approvalHistory,
+  unknownFault,
 ] as const satisfies readonly Rule<string>[];
