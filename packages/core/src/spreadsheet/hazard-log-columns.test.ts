@@ -26,6 +26,7 @@ const hostile: Hazard = {
     { description: 'Ends like details [owner: x]' },
     { description: 'Empty selector', select: {} },
     { description: '-starts with minus', assets: ['a'] },
+    { description: 'Names its known fault', assets: ['vpn-a'], fault: 'vpn-capacity' },
   ],
   effects: ['+1 effect', 'two\\n literal'],
   harms: ['@harm'],

@@ -225,6 +225,7 @@ function causeDetails(cause: Hazard['causes'][number]): [string, string][] {
     }
     if (out.length === (cause.assets?.length ? 1 : 0)) out.push(['select', 'all']);
   }
+  if (cause.fault !== undefined) out.push(['fault', cause.fault]);
   return out;
 }
 
@@ -238,6 +239,7 @@ function readCause(item: string, problems: CellProblem[]): Hazard['causes'][numb
   let select: Selector | undefined;
   for (const [k, v] of d.details) {
     if (k === 'assets') cause.assets = v.split(',').map((s) => s.trim()).filter(Boolean);
+    else if (k === 'fault') cause.fault = v.trim();
     else if (k === 'select' && v === 'all') select ??= {};
     else if (k.startsWith('attributes.')) {
       select ??= {};
@@ -245,7 +247,7 @@ function readCause(item: string, problems: CellProblem[]): Hazard['causes'][numb
     } else if ((selectorKeys as readonly string[]).includes(k) && k !== 'attributes') {
       select ??= {};
       (select as Record<string, string>)[k] = v;
-    } else problems.push({ column: 'Causes', message: `The cause "${d.text}" has the detail \`${k}\`, which is not \`assets\`, a selector key (${selectorKeys.join(', ')}) or \`attributes.<name>\`.` });
+    } else problems.push({ column: 'Causes', message: `The cause "${d.text}" has the detail \`${k}\`, which is not \`assets\`, \`fault\`, a selector key (${selectorKeys.join(', ')}) or \`attributes.<name>\`.` });
   }
   if (select) cause.select = select;
   return cause;
@@ -320,7 +322,7 @@ export const hazardLogColumns: readonly HazardColumn[] = Object.freeze([
     header: 'Causes',
     aliases: ['Cause', 'Possible causes', 'Hazard causes'],
     description:
-      'One cause per line: what goes wrong, then its assets and selector in a trailing `[assets: vpn-a, Y90104/link; vendor: Cisco Meraki; software: MX 18.*]` (`attributes.<name>: value` for a free-form attribute, `select: all` for an empty selector).',
+      'One cause per line: what goes wrong, then its assets and selector in a trailing `[assets: vpn-a, Y90104/link; vendor: Cisco Meraki; software: MX 18.*]` (`attributes.<name>: value` for a free-form attribute, `select: all` for an empty selector, `fault: <fault id>` for the known fault it is).',
     intent: 'text',
     list: true,
     derived: false,
