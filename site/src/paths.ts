@@ -33,6 +33,7 @@ export const SINGLE_PAGES = [
   'services/index.html',
   'incidents/index.html',
   'findings/index.html',
+  'faults/index.html',
   'capacity/index.html',
   'scenarios/index.html',
   'safety-case/index.html',

@@ -111,3 +111,5 @@ export { hazardLogWorkbook, sheetFiles, LIST_LIMIT, type HazardLogWorkbook, type
 export { FAULT_CATALOGUE, faultsById, type Fault } from './faults/fault-catalogue.js';
 export { registerFaults } from './faults/register-faults.js';
 export { FaultsPolicy, FaultNotApplicable, RegisterFault } from './model/fault.js';
+export { faultGrid, faultGapFindings, faultStates, reachOfType, type FaultCell, type FaultRow, type FaultState } from './analysis/fault-gaps.js';
+export { FAULT_STATE_LABELS } from './report/views/fault-grid-view.js';

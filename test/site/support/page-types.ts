@@ -30,6 +30,7 @@ export const PAGE_TYPES: readonly PageType[] = [
     },
   },
   { name: 'risk matrices', path: () => 'matrices/' },
+  { name: 'fault grid', path: () => 'faults/' },
   { name: 'asset index', path: () => 'assets/' },
   {
     name: 'shared asset',

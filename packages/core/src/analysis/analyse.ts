@@ -4,6 +4,7 @@ import { commonCauseFindings, commonCauses } from './common-causes.js';
 import { analysisContext, type AnalysisContext } from './context.js';
 import { coverageCounts, withCoverage } from './coverage.js';
 import { doubleFailureFindings } from './double-failures.js';
+import { faultGapFindings, faultGrid } from './fault-gaps.js';
 import { assetImpacts, failurePointFindings, pairFailurePoints, routesCutByEachAsset, type AssetImpact, type PairFailurePoints } from './failure-points.js';
 import { findingKinds, type Coverage, type Finding, type FindingKind } from './finding.js';
 import { incidentLikelihoodFindings } from './incident-likelihood.js';
@@ -66,7 +67,11 @@ export function analyseContext(ctx: AnalysisContext): Analysis {
     ...cap.findings,
     ...named.findings,
   ];
-  const findings = rankFindings(register, [...withCoverage(found, register.scheme), ...incidentLikelihoodFindings(register, options.asOf)]);
+  const findings = rankFindings(register, [
+    ...withCoverage(found, register.scheme),
+    ...faultGapFindings(ctx, faultGrid(register, graph)),
+    ...incidentLikelihoodFindings(register, options.asOf),
+  ]);
 
   const counts = Object.fromEntries(findingKinds.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of findings) counts[f.kind]++;

@@ -1,6 +1,7 @@
 import type { RiskScheme } from '../risk/scheme.js';
 import type { Coverage, Finding, FindingKind, HazardSuggestion } from './finding.js';
 import { listWords } from './failure-points.js';
+import type { Reach } from './reach.js';
 
 /** Findings whose cause a hazard should name: what can cut a clinical service. */
 export const NEEDS_A_HAZARD: ReadonlySet<FindingKind> = new Set<FindingKind>(['failure-point', 'common-cause', 'redundancy-defeated', 'double-failure', 'capacity', 'capacity-n-1']);
@@ -47,12 +48,17 @@ export function coverageCounts(findings: readonly Finding[]): Record<Coverage, n
   return counts;
 }
 
-function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
-  const services = f.reach.services;
-  const several = f.reach.sites.length > 1 || f.reach.patients > 1;
+/** Whether a reach is of one patient or several, and the scheme's severity levels whose descriptions speak of it. */
+export function severityWordsFor(reach: Reach, scheme: RiskScheme): Pick<HazardSuggestion, 'reachWords' | 'severityWords'> {
+  const several = reach.sites.length > 1 || reach.patients > 1;
   const reachWords = several ? ('several patients' as const) : ('one patient' as const);
   const word = several ? /several/i : /\bone\b/i;
   const matching = scheme.severities.filter((s) => word.test(s.description));
+  return { reachWords, severityWords: (matching.length ? matching : scheme.severities).map((s) => ({ level: s.level, description: s.description })) };
+}
+
+function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
+  const services = f.reach.services;
   const fig = f.figures ?? {};
   const cause =
     f.kind === 'capacity-n-1'
@@ -73,7 +79,6 @@ function suggest(f: Finding, scheme: RiskScheme): HazardSuggestion {
     services,
     sites: f.reach.sites,
     patients: f.reach.patients,
-    reachWords,
-    severityWords: (matching.length ? matching : scheme.severities).map((s) => ({ level: s.level, description: s.description })),
+    ...severityWordsFor(f.reach, scheme),
   };
 }

@@ -20,4 +20,5 @@ export const FINDING_KIND_META: Record<FindingKind, FindingKindMeta> = {
   'capacity-n-1': { label: 'Capacity after a failure (N-1)', description: 'An asset that would be over its limit when an alternative fails and its load moves over.', colour: 'purple' },
   'scenario-tolerance': { label: 'Scenario past its tolerance', description: 'A named scenario of the register that cuts, degrades or overloads more than its tolerance allows.', colour: 'orange' },
   'incident-likelihood': { label: 'Incidents against the likelihood', description: 'A hazard with more incidents in a year than its likelihood allows.', colour: 'blue' },
+  'fault-gap': { label: 'Fault not considered', description: 'A known fault of an asset type the register has, which no hazard cause names and the register does not mark not applicable: a gap in hazard identification.', colour: 'pink' },
 };

@@ -12,6 +12,7 @@ export const findingKinds = [
   'capacity-n-1',
   'scenario-tolerance',
   'incident-likelihood',
+  'fault-gap',
 ] as const;
 export type FindingKind = (typeof findingKinds)[number];
 

@@ -90,7 +90,7 @@ export function scopeAnalysis(ctx: AnalysisContext, analysis: Analysis, scope: S
   const impacts = new Map(analysis.assets.map((a) => [a.id, a] as const));
   const findings: Finding[] = [];
   for (const f of analysis.findings) {
-    const seen = f.id.startsWith('failure-point:local:') ? localFailurePoint(f, impacts, lens) : restrictFinding(f, lens);
+    const seen = f.id.startsWith('failure-point:local:') ? localFailurePoint(f, impacts, lens) : f.kind === 'fault-gap' ? restrictFaultGap(f, lens) : restrictFinding(f, lens);
     if (seen.reach.pairs === 0 && !(f.reach.pairs === 0 && concernsPlace(ctx, f, lens))) continue;
     findings.push(seen.reach === f.reach ? seen : { ...seen, explanation: `${seen.explanation} As seen from ${label}: ${describeReach(seen.reach)}.` });
   }
@@ -114,6 +114,12 @@ function restrictFinding(f: Finding, lens: ScopeLens): Finding {
   const reach = lens.restrict(f.reach);
   if (reach === f.reach) return f;
   return { ...f, reach, ...(f.suggestion ? { suggestion: { ...f.suggestion, services: reach.services, sites: reach.sites, patients: reach.patients } } : {}) };
+}
+
+/** A fault gap as seen from the place: its reach, and the assets of the type that the place's routes use or its sites hold. */
+function restrictFaultGap(f: Finding, lens: ScopeLens): Finding {
+  const seen = restrictFinding(f, lens);
+  return { ...seen, assets: f.assets.filter((id) => lens.servesId(id)) };
 }
 
 /**

@@ -8,9 +8,9 @@ import { loadRegister } from '../load/load-register.js';
 import type { Register } from '../model/register.js';
 import { sourceFromText } from '../source/source-file.js';
 
-export function smallRegister(extra: { sites?: string; hazards?: string; incidents?: string; assets?: string; vpnLimits?: [number, number] } = {}): Register {
+export function smallRegister(extra: { sites?: string; hazards?: string; incidents?: string; assets?: string; vpnLimits?: [number, number]; faults?: string } = {}): Register {
   const [limitA, limitB] = extra.vpnLimits ?? [10, 10];
-  const text = `register: { id: t, title: T, version: "1", organisation: icb, cso: { name: C, registration: { body: GMC, number: "1" } } }
+  const text = `register: { id: t, title: T, version: "1", organisation: icb, cso: { name: C, registration: { body: GMC, number: "1" } }${extra.faults ? `, faults: ${extra.faults}` : ''} }
 organisations:
   - { id: icb, type: icb, name: ICB }
   - { id: pcn-1, type: pcn, name: PCN one }

@@ -14,6 +14,7 @@ import { reportScope, type ReportScope } from './scope-report.js';
 import { failurePointAssets, assetViews } from './views/asset-view.js';
 import { capacityViews, capacityWarningOf } from './views/capacity-view.js';
 import { acceptanceViews, controlView } from './views/control-view.js';
+import { faultGridView } from './views/fault-grid-view.js';
 import { findingViews } from './views/finding-view.js';
 import { hazardViews } from './views/hazard-view.js';
 import { incidentViews } from './views/incident-view.js';
@@ -90,6 +91,7 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
       .filter((c) => isEvidenceExpired(c.evidence, asOf))
       .map((c) => ({ control: refOf(c, rc.slugs.controls), expired: latestExpiry(c.evidence)!, hazards: [...(rc.rel.hazardsOfControl.get(c.id) ?? [])].sort().map(rc.links.hazard) }))
       .sort((a, b) => byId(a.control, b.control)),
+    faults: { rows: [], counts: { pairs: 0, covered: 0, notApplicable: 0, gaps: 0 } },
     overviewGraph: emptyGraph,
     documentControl: undefined as unknown as DocumentControlView,
   };
@@ -100,7 +102,8 @@ function assemble(ctx: AnalysisContext, analysis: Analysis, options: ReportOptio
   Object.assign(pages, { regions: kept(places.regions), icbs: kept(places.icbs) });
   // The overview diagram rolls sites up to PCNs, ICBs or regions, whichever fits (graphs.ts).
   const levels = [{ noun: 'PCNs', groups: pcns.map((p) => ({ id: p.id, name: p.name, slug: p.slug, section: 'pcns' as const, sites: p.indices })) }, ...placeLevels(ctx, pages.icbs, pages.regions, scope)];
-  // Changes link only the hazards that have a page in this (possibly scoped) site.
+  // The fault grid and the changes link only the hazards that have a page in this (possibly scoped) site.
+  pages.faults = faultGridView(rc, new Set(pages.hazards.map((h) => h.id)));
   pages.documentControl = documentControlView(rc, pages.meta.fingerprint, options.changesSinceApproval, new Set(pages.hazards.map((h) => h.id)));
   pages.overviewGraph = overviewGraph(graph, rc.slugs, levels, index.assetsOfRoute, rc.rel.routesOfSite, new Set([...failurePoints].filter((a) => !graph.assets[a]!.site)));
   return { ...pages, summary: summaryView(pages) };

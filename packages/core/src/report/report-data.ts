@@ -13,8 +13,9 @@ import type { FindingKindMeta } from '../analysis/finding-kinds.js';
 import type { ResidualRisk, SummaryView } from './views/summary-view.js';
 import type { StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel } from './views/status-panel-view.js';
 import type { PlaceFinding, PlaceRow, PlaceView } from './views/place-view.js';
+import type { FaultCellView, FaultGridView, FaultRowView } from './views/fault-grid-view.js';
 
-export type { ResidualRisk, SummaryView, StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel, PlaceFinding, PlaceRow, PlaceView };
+export type { FaultCellView, FaultGridView, FaultRowView, ResidualRisk, SummaryView, StatusAcceptances, StatusCheck, StatusCheckKey, StatusPanel, PlaceFinding, PlaceRow, PlaceView };
 
 /** How many sites a page lists by name before it says "and N more". */
 export const LISTED = 100;
@@ -508,6 +509,8 @@ export interface ReportData {
   overdueReviews: { hazard: Ref; due: string }[];
   /** Controls whose evidence has all expired (CRR-W046), with the hazards that rely on them. */
   expiredEvidence: { control: Ref; expired: string; hazards: Ref[] }[];
+  /** Hazard identification from the fault catalogue: asset types by their known faults, each covered, not applicable or a gap. */
+  faults: FaultGridView;
   /** Diagram of the whole register rolled up to PCNs and shared assets. */
   overviewGraph: Graph;
   /** The overview and safety-case pages' lists and counts. */
