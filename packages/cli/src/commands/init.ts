@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { addMonths, registerJsonSchemaText } from '@crr/core';
 import { EXIT, UsageError, type Io } from '../io.js';
@@ -29,7 +29,12 @@ export async function initCommand(parsed: Parsed<'init'>, io: Io): Promise<numbe
   if (existing && !existing.isDirectory())
     throw new UsageError(`\`${dir}\` already exists and is not a folder, so crr cannot start a register there.`, 'Give the name of a new folder, e.g. `crr init registers/my-icb`.');
   if (existing) {
-    const entries = readdirSync(abs).filter((e) => e !== '.git');
+    let entries: string[];
+    try {
+      entries = readdirSync(abs).filter((e) => e !== '.git');
+    } catch (e) {
+      throw describeFsError(e, 'read the folder', dir);
+    }
     if (entries.length)
       throw new UsageError(
         `\`${dir}\` is not empty (it holds ${entries.length === 1 ? `\`${entries[0]}\`` : `${entries.length} entries, such as \`${entries.sort()[0]}\``}), and \`crr init\` never writes over or beside a folder's files.`,
@@ -60,23 +65,27 @@ export async function initCommand(parsed: Parsed<'init'>, io: Io): Promise<numbe
   const written: string[] = [];
   for (const name of TEMPLATES) {
     const template = readFileSync(new URL(name, TEMPLATE_DIR), 'utf8');
-    write(`${abs}/${name}`, template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => tokens[key] ?? ''), `${dir}/${name}`);
+    write(join(abs, name), template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key: string) => tokens[key] ?? ''), `${dir}/${name}`);
     written.push(name);
   }
-  write(`${abs}/${SCHEMA_FILE}`, registerJsonSchemaText(), `${dir}/${SCHEMA_FILE}`);
+  write(join(abs, SCHEMA_FILE), registerJsonSchemaText(), `${dir}/${SCHEMA_FILE}`);
   written.push(SCHEMA_FILE);
 
   const shown = shownPath(io.cwd, abs);
+  const next: [string, string][] = [
+    [crrCommand(`validate ${shown}`), 'check it (0 errors now; keep it so)'],
+    [crrCommand(`analyse ${shown}`), 'what can cut which practices off which services'],
+    [crrCommand(`build ${shown} --out _site`), 'its hazard log and safety case report as a website'],
+    [crrCommand(`schema ${shown} --out ${shown}/${SCHEMA_FILE}`), 'after upgrading crr, so the editor\'s schema matches it'],
+  ];
+  const width = Math.max(...next.map(([command]) => command.length));
   io.stdout.write(
     [
       `Started a register in ${shown}/ as of ${asOf}: ${written.join(', ')}.`,
       'Its organisations, practices, assets and hazards are invented examples: replace them with your own.',
       '',
       'Next:',
-      `  ${crrCommand(`validate ${shown}`)}            check it (0 errors now; keep it so)`,
-      `  ${crrCommand(`analyse ${shown}`)}             what can cut which practices off which services`,
-      `  ${crrCommand(`build ${shown} --out _site`)}   its hazard log and safety case report as a website`,
-      `  ${crrCommand(`schema --out ${shown}/${SCHEMA_FILE}`)}   after upgrading crr, so the editor's schema matches it`,
+      ...next.map(([command, why]) => `  ${command.padEnd(width)}   ${why}`),
       '',
     ].join('\n'),
   );
