@@ -42,6 +42,9 @@ export async function schemaCommand(parsed: Parsed<'schema'>, io: Io): Promise<n
   return EXIT.ok;
 }
 
+/** Larger than any schema crr writes (about 100 kB): such a file is not one, and is not read. */
+const MAX_SCHEMA_BYTES = 10_000_000;
+
 /** How a register file beside the schema names it. */
 function schemaRef(out: string): string {
   return out.split(/[\\/]/).pop()!;
@@ -56,7 +59,7 @@ export function writeSchemaFile(io: Io, out: string, text: string): void {
   const existing = lstatSync(path, { throwIfNoEntry: false });
   if (existing) {
     if (!existing.isFile()) throw new UsageError(`\`${out}\` is not a file crr can write the schema to (it is ${existing.isDirectory() ? 'a folder' : 'a link or special file'}).`, 'Give a file name, e.g. `--out registers/my-icb/register.schema.json`.');
-    if (!isCrrSchema(path)) throw new UsageError(`\`${out}\` already exists and is not a schema crr wrote, so crr leaves it alone.`, 'Give a new file name, e.g. `register.schema.json` beside the register.');
+    if (existing.size > MAX_SCHEMA_BYTES || !isCrrSchema(path)) throw new UsageError(`\`${out}\` already exists and is not a schema crr wrote, so crr leaves it alone.`, 'Give a new file name, e.g. `register.schema.json` beside the register.');
   }
   try {
     writeFileSync(path, text);
@@ -68,7 +71,6 @@ export function writeSchemaFile(io: Io, out: string, text: string): void {
 function isCrrSchema(path: string): boolean {
   try {
     const text = readFileSync(path, 'utf8');
-    if (text.length > 10_000_000) return false;
     return (JSON.parse(text) as { $id?: unknown }).$id === registerJsonSchema().$id;
   } catch {
     return false;
