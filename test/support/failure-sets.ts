@@ -1,4 +1,4 @@
-import type { CompactGraph } from '@crr/core';
+import { parseSelectorText, type CompactGraph, type FailureSpec } from '@crr/core';
 import { Rng } from '../generate/random.js';
 
 /**
@@ -32,4 +32,12 @@ export function failureSets(c: CompactGraph, count: number, seed = 15): string[]
     out.push([...parts]);
   }
   return out;
+}
+
+/** One part of a failure set as `crr what-if --fail` reads it: an asset id, or a selector. */
+export function specOf(text: string): FailureSpec {
+  if (!text.includes('=')) return { asset: text };
+  const { selector } = parseSelectorText(text);
+  if (!selector) throw new Error(`not a selector: ${text}`);
+  return { selector, text };
 }

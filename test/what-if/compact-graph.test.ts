@@ -4,19 +4,12 @@
  * example and on a generated register.
  */
 import { fileURLToPath } from 'node:url';
-import { compactGraph, graphOfCompact, loadRegister, parseSelectorText, sourceFromText, validateFolder, whatIf, whatIfCompact, type FailureSpec, type Register } from '@crr/core';
+import { compactGraph, graphOfCompact, loadRegister, sourceFromText, validateFolder, whatIf, whatIfCompact, type Register } from '@crr/core';
 import { describe, expect, it } from 'vitest';
 import { generateRegister } from '../generate/generate-register.js';
-import { failureSets } from '../support/failure-sets.js';
+import { failureSets, specOf } from '../support/failure-sets.js';
 
 const example = fileURLToPath(new URL('../../registers/example-icb', import.meta.url));
-
-export function specOf(text: string): FailureSpec {
-  if (!text.includes('=')) return { asset: text };
-  const { selector } = parseSelectorText(text);
-  if (!selector) throw new Error(`not a selector: ${text}`);
-  return { selector, text };
-}
 
 function agrees(register: Register, sets: number) {
   const c = JSON.parse(JSON.stringify(compactGraph(register)));
