@@ -15,7 +15,7 @@ export function failureSets(c: CompactGraph, count: number, seed = 15): string[]
   const carriers = values('carrier');
   const locations = values('location');
   const pcns = [...new Set(c.sites.map((s) => s[3]).filter((p): p is string => p !== null))].sort();
-  const icbs = c.places.map((p) => p.id);
+  const icbs = [...new Set(c.sites.filter((s) => s[4] >= 0).map((s) => c.places[s[4]]!.id))].sort();
   const kinds: (() => string[])[] = [() => [pick(c.assets).id]];
   if (software.length) kinds.push(() => [`software=${pick(software)}`], () => [`software=${pick(software).split(' ')[0]!}*`]);
   if (carriers.length) kinds.push(() => [`carrier=${pick(carriers)}`]);

@@ -35,6 +35,8 @@ export interface CompactGraph {
   routes: [number, number, number[]][];
   services: string[];
   places: { id: string; name: string }[];
+  /** The names of the PCNs sites are in, by id (for the page's rows by PCN). */
+  pcnNames: Record<string, string>;
   /** Number of redundancy groups (their ids are 0…n-1). */
   groups: number;
   /** The register's named scenarios, as failure specs. */
@@ -106,7 +108,7 @@ export function compactGraph(register: Register): CompactGraph {
     return out;
   };
   const sites = graph.sites.map((s): CompactSite => [s.id, s.name, s.type, s.pcn ?? null, s.icb ?? -1, s.region ?? -1, s.patients, demandOf(s.demand), placeSetOf(valuesOfSite(s.id))]);
-  const otherPlaces: Record<string, number> = {};
+  const otherPlaces = Object.create(null) as Record<string, number>;
   for (const a of graph.assets)
     for (const site of [a.site, a.location])
       if (site !== undefined && !graph.siteIndex.has(site) && !Object.hasOwn(otherPlaces, site)) {
@@ -123,7 +125,10 @@ export function compactGraph(register: Register): CompactGraph {
     if (s.select && Object.keys(s.select).length) specs.push({ selector: s.select, text: selectorText(s.select) });
     return { id: s.id, title: s.title, specs };
   });
-  return { v: 1, assets, reqs, assetNeeds, sites, demands, placeSets, otherPlaces, routes, services, places: graph.places, groups: graph.groups.length, scenarios };
+  const pcnNames = Object.create(null) as Record<string, string>;
+  const pcns = new Set(graph.sites.map((s) => s.pcn).filter((p) => p !== undefined));
+  for (const o of register.organisations) if (pcns.has(o.id) && !Object.hasOwn(pcnNames, o.id)) pcnNames[o.id] = o.name;
+  return { v: 1, assets, reqs, assetNeeds, sites, demands, placeSets, otherPlaces, routes, services, places: graph.places, pcnNames, groups: graph.groups.length, scenarios };
 }
 
 /** The graph, places and baseline a compact graph stands for: what `whatIfOn` needs. */
