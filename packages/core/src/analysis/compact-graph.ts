@@ -18,7 +18,7 @@ import { selectorText } from './selector-match.js';
 export interface CompactGraph {
   /** Format version. */
   v: 1;
-  /** Assets with the fields selectors and capacity read (register's own record, less its source). */
+  /** Assets with the fields selectors and capacity read (`compactAssetKeys`). */
   assets: CompactAsset[];
   /** Requirement nodes: [0, asset] | [1, what] | [2, members] | [3, members, group id, name?] | [4, k, members, group id, name?]. */
   reqs: CompactReq[];
@@ -43,7 +43,9 @@ export interface CompactGraph {
   scenarios: { id: string; title: string; specs: FailureSpec[] }[];
 }
 
-export type CompactAsset = Omit<RegisterAsset, 'source' | 'requires'>;
+/** What the evaluation reads of an asset: what selectors match, its name and its capacity (for overloads). */
+export const compactAssetKeys = ['id', 'name', 'type', 'supplier', 'vendor', 'model', 'software', 'carrier', 'network', 'location', 'managedBy', 'site', 'attributes', 'capacity'] as const;
+export type CompactAsset = Pick<RegisterAsset, (typeof compactAssetKeys)[number]>;
 export type CompactReq = [0, number] | [1, string] | [2, number[]] | [3, number[], number, string?] | [4, number, number[], number, string?];
 export type CompactSite = [string, string, string, string | null, number, number, number, number, number];
 
@@ -117,8 +119,9 @@ export function compactGraph(register: Register): CompactGraph {
       }
 
   const assets = graph.assets.map((a): CompactAsset => {
-    const { source: _source, requires: _requires, ...rest } = a;
-    return rest;
+    const out: Record<string, unknown> = {};
+    for (const key of compactAssetKeys) if (a[key] !== undefined) out[key] = a[key];
+    return out as CompactAsset;
   });
   const scenarios = register.scenarios.map((s) => {
     const specs: FailureSpec[] = (s.assets ?? []).map((asset) => ({ asset }));
