@@ -109,6 +109,9 @@ async function agreesWithCli(dir: string, out: string, label: string) {
     }
     expect(cut).toBeGreaterThan(5);
     expect(describeProblems(tab.problems)).toEqual([]);
+    // Reported, never asserted: timing belongs to `pnpm bench`.
+    const sorted = [...times].sort((a, b) => a - b);
+    console.info(`what-if page, ${label}: evaluate and render ${sorted[sorted.length >> 1]} ms median, ${sorted[sorted.length - 1]} ms the slowest of ${times.length}`);
     return times;
   } finally {
     await tab.close();
