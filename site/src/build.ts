@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ReportData } from '@crr/core';
+import type { CompactGraph, ReportData } from '@crr/core';
 import { createHelpers, isSiteLocal } from './helpers.js';
 import { writeListScripts } from './list-data.js';
 import { writeJsonFile } from './json-file.js';
@@ -14,6 +14,7 @@ import { SECTIONS, SINGLE_PAGES, exportFileNamePattern, exportNamePattern } from
 import { prepareOutDir, recordOutDir, type Prepared } from './out-dir.js';
 import { TEMPLATES, writeStaticFiles } from './static-files.js';
 import { checkSlugs, plain, siteExtras } from './view.js';
+import { WHAT_IF_DATA, whatIfDataScript } from './what-if-data.js';
 
 export interface BuildSiteOptions {
   report: ReportData;
@@ -22,6 +23,12 @@ export interface BuildSiteOptions {
   /** Ready-made files to publish under export/ as they are (file name → bytes), e.g. the hazard log as XLSX and CSV. */
   files?: Record<string, Uint8Array>;
   outDir: string;
+  /**
+   * The register's compact graph (core's `compactGraph`), for the what-if page: written as
+   * what-if/data.js, a classic script (a page opened from disk may fetch nothing). Without it
+   * the page says the site was built without it.
+   */
+  whatIf?: CompactGraph;
   /** Build the Pagefind search index (default true). */
   search?: boolean;
   /** Called as pages are written: done of total. Never print a line per page. */
@@ -157,6 +164,12 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
     exportFiles.push({ name, bytes: bytes.length });
   }
 
+  // --- The what-if page's data: JSON is a JavaScript expression, so the script is the JSON assigned.
+  if (options.whatIf) {
+    mkdirSync(join(outDir, 'what-if'), { recursive: true });
+    writeFileSync(join(outDir, 'what-if', WHAT_IF_DATA), whatIfDataScript(options.whatIf));
+  }
+
   // --- Pages, through Eleventy.
   const total = pageCount(report);
   let done = 0;
@@ -199,6 +212,7 @@ async function writeSite(outDir: string, report: ReportData, exportsIn: Record<s
         eleventyConfig.addGlobalData('extras', extras);
         eleventyConfig.addGlobalData('batch', batch);
         eleventyConfig.addGlobalData('searchEnabled', search);
+        eleventyConfig.addGlobalData('whatIfEnabled', options.whatIf !== undefined);
         eleventyConfig.addTransform('crr-progress', function (this: { page?: { outputPath?: unknown } }, content: string) {
           // A transform runs just before its page is written: once a write has failed, the pages
           // still being rendered are not written, and no more progress is reported.

@@ -36,6 +36,7 @@ export const SINGLE_PAGES = [
   'faults/index.html',
   'capacity/index.html',
   'scenarios/index.html',
+  'what-if/index.html',
   'safety-case/index.html',
   'search/index.html',
   'export/index.html',

@@ -61,6 +61,7 @@ export { declaredAttributeNames, parseSelectorText, selectAssets, selectorMatche
 export { assetPlacesOf, noPlaces, type AssetPlaces } from './analysis/asset-places.js';
 export { unknownPlaces, placeKeyWords, type UnknownPlace } from './analysis/selector-places.js';
 export { whatIf, type FailureSpec, type WhatIf } from './analysis/scenario.js';
+export { compactGraph, graphOfCompact, whatIfCompact, type CompactAsset, type CompactEvaluation, type CompactGraph, type CompactReq, type CompactSite } from './analysis/compact-graph.js';
 export type { DegradedPair, FailureReport, LoadChange, Overload, Pair } from './analysis/failure-report.js';
 export { pastTolerance, scenarioFigures, toleranceMeasures, type ScenarioResult, type ToleranceExceeded } from './analysis/named-scenarios.js';
 export { buildReport, type ReportOptions } from './report/build-report.js';

@@ -70,6 +70,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'capacity', path: () => 'capacity/' },
   { name: 'scenario index', path: () => 'scenarios/' },
   { name: 'scenario', path: (r) => first(r.scenarios) && `scenarios/${first(r.scenarios)}/` },
+  { name: 'what if', path: () => 'what-if/' },
   { name: 'safety case', path: () => 'safety-case/' },
   { name: 'search', path: () => 'search/' },
   { name: 'exports', path: () => 'export/' },

@@ -1,7 +1,7 @@
 import { rmdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, parse, relative, sep } from 'node:path';
-import { buildReport, registerExport, type Register, type Scope } from '@crr/core';
+import { buildReport, compactGraph, registerExport, type Register, type Scope } from '@crr/core';
 import { buildSite, inspectOutDir, makeFolder, OutDirProblem, SITE_MARKER, type BuiltSite } from '@crr/site';
 import { describeFsError, fsErrorOf } from '../fs-problem.js';
 import { EXIT, useColour, UsageError, type Io } from '../io.js';
@@ -78,6 +78,7 @@ export async function buildInto(register: Register, asOf: string, out: string, o
       report,
       exports: { 'register.json': registerExport(register), 'analysis.json': analysisJson(register, analysis) },
       files: sheets.files,
+      whatIf: compactGraph(register),
       outDir: out,
       search: options.search,
       onProgress: progress.update,

@@ -1,5 +1,6 @@
 import type { RegisterAsset } from '../model/register.js';
-import { attributeNamePattern, placeSelectorKeys, selectorKeys, selectorPatternProblem, type PlaceSelectorKey, type Selector } from '../model/selector.js';
+import type { Selector } from '../model/selector.js';
+import { attributeNamePattern, placeSelectorKeys, selectorKeys, selectorPatternProblem, type PlaceSelectorKey } from '../model/selector-keys.js';
 import type { AssetPlaces } from './asset-places.js';
 import type { PlaceTier } from './places.js';
 import { foldCase, wildcardMatches } from './wildcard.js';
