@@ -17,7 +17,7 @@ export { registerNames } from './words/register-names.js';
 export { readRegisterFolder, FolderNotFoundError, MAX_FILE_BYTES } from './io/read-folder.js';
 export { loadRegister } from './load/load-register.js';
 export { validateFiles, validateFolder, validateRead, runRules, type ValidateOptions, type Validation } from './validate.js';
-export { registerJsonSchema, registerJsonSchemaText } from './model/json-schema.js';
+export { REGISTER_SCHEMA_ID, registerJsonSchema, registerJsonSchemaText } from './model/json-schema.js';
 export { RegisterFile, collections, collectionNames, type CollectionName } from './model/register-file.js';
 export type * from './model/register.js';
 export { Asset, assetTypes, type AssetType } from './model/asset.js';

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { registerJsonSchema, registerJsonSchemaText, type RiskScheme } from '@crr/core';
+import { REGISTER_SCHEMA_ID, registerJsonSchemaText, type RiskScheme } from '@crr/core';
 import { EXIT, UsageError, useColour, type Io } from '../io.js';
 import { localIsoDate, type Parsed } from '../options.js';
 import { paint } from '../render/colour.js';
@@ -71,7 +71,7 @@ export function writeSchemaFile(io: Io, out: string, text: string): void {
 function isCrrSchema(path: string): boolean {
   try {
     const text = readFileSync(path, 'utf8');
-    return (JSON.parse(text) as { $id?: unknown }).$id === registerJsonSchema().$id;
+    return (JSON.parse(text) as { $id?: unknown }).$id === REGISTER_SCHEMA_ID;
   } catch {
     return false;
   }

@@ -3,6 +3,9 @@ import { DCB_EXAMPLE_SCHEME, type RiskScheme } from '../risk/scheme.js';
 import { DATE_IN_WORDS, LEVEL_META } from './field.js';
 import { RegisterFile } from './register-file.js';
 
+/** The schema's `$id`: how `crr schema --out` knows a file it may replace is one it wrote. */
+export const REGISTER_SCHEMA_ID = 'https://crr.invalid/schema/register.schema.json';
+
 /**
  * The JSON Schema (draft 2020-12) for one register file, generated from the zod model, never
  * kept by hand. Input mode, so that optional and defaulted fields are not marked required.
@@ -37,7 +40,7 @@ export function registerJsonSchema(scheme: RiskScheme = DCB_EXAMPLE_SCHEME): Rec
     },
   }) as Record<string, unknown>;
   const { $schema, ...rest } = schema;
-  return { $schema, $id: 'https://crr.invalid/schema/register.schema.json', ...rest };
+  return { $schema, $id: REGISTER_SCHEMA_ID, ...rest };
 }
 
 /** The schema as committed: stable key order, two-space indent, trailing newline. */
